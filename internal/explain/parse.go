@@ -28,9 +28,9 @@ func parseFile(name, text string, statuses bool) ([]Entry, error) {
 	var (
 		entries []Entry
 		cur     *Entry
-		start   int              // line of the current record
+		start   int             // line of the current record
 		seen    map[string]bool // fields set in the current record
-		last    *string          // field a continuation line extends
+		last    *string         // field a continuation line extends
 	)
 	finish := func() error {
 		if cur == nil {
