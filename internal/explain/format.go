@@ -38,7 +38,7 @@ func (e Entry) Format(width int) string {
 	if utf8.RuneCountInString(head)+2+utf8.RuneCountInString(spec) <= width {
 		sb.WriteString(head + "  " + spec + "\n")
 	} else {
-		sb.WriteString(head + "\n")
+		wrap(&sb, head, "", width)
 		wrap(&sb, spec, "  ", width)
 	}
 	sb.WriteString("\n")
