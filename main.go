@@ -1,4 +1,10 @@
 // Command httpsh is an interactive shell for HTTP sessions.
 package main
 
-func main() {}
+import (
+	"os"
+
+	"github.com/httpsh/httpsh/repl"
+)
+
+func main() { os.Exit(repl.Main(os.Args[1:], repl.StdStreams())) }

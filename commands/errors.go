@@ -1,0 +1,77 @@
+// Package commands is the httpsh command language: splitting lines into
+// words, items, variables, heredocs, the registry of commands and one file
+// per command family. Script mode, -c and the interactive shell all run
+// lines through Executor.Execute.
+package commands
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit statuses.
+const (
+	StatusOK          = 0
+	StatusFailure     = 1
+	StatusUsage       = 2
+	StatusInterrupted = 130
+)
+
+// Error carries the exit status of a failed command: StatusUsage for a
+// line that could not be understood (nothing was sent), StatusFailure for
+// a command that ran and failed.
+type Error struct {
+	Status int
+	Err    error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Usagef makes a usage error (exit status 2).
+func Usagef(format string, args ...any) error {
+	return &Error{Status: StatusUsage, Err: fmt.Errorf(format, args...)}
+}
+
+// Failf makes a failure (exit status 1).
+func Failf(format string, args ...any) error {
+	return &Error{Status: StatusFailure, Err: fmt.Errorf(format, args...)}
+}
+
+// Fail wraps err as a failure unless it already carries a status.
+func Fail(err error) error {
+	var e *Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	return &Error{Status: StatusFailure, Err: err}
+}
+
+// Usage wraps err as a usage error unless it already carries a status.
+func Usage(err error) error {
+	var e *Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	return &Error{Status: StatusUsage, Err: err}
+}
+
+// ExitRequest is returned by `exit`.
+type ExitRequest struct{ Status int }
+
+func (e *ExitRequest) Error() string { return fmt.Sprintf("exit %d", e.Status) }
+
+// ExitStatus maps an error to the process exit status.
+func ExitStatus(err error) int {
+	var e *Error
+	var x *ExitRequest
+	switch {
+	case err == nil:
+		return StatusOK
+	case errors.As(err, &x):
+		return x.Status
+	case errors.As(err, &e):
+		return e.Status
+	}
+	return StatusFailure
+}

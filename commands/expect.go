@@ -1,0 +1,242 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/httpsh/httpsh/internal/render"
+)
+
+// Operators of expect.
+var expectOps = []string{"==", "!=", "~", "<", "<=", ">", ">=", "exists"}
+
+func expectCommand() *Command {
+	return &Command{
+		Name:  "expect",
+		Usage: "expect status CODE|Nxx | header NAME [OP VALUE] | json FILTER OP VALUE | body contains TEXT | cookie NAME [OP VALUE] | time OP DURATION",
+		Short: "check the last response; a failed expect stops a script with exit status 1",
+		Long: "OP is one of == != ~ (regex) < <= > >= exists. In `expect json`, VALUE is read as JSON when it parses as JSON (3, true, \"3\", [1]), otherwise as a string. " +
+			"`expect cookie` reads the jar after the last exchange.",
+		Sub: []Sub{{"status", "expect status 200 | 2xx", "the status code"}, {"header", "expect header NAME [OP VALUE]", "a response header"},
+			{"json", "expect json FILTER OP VALUE", "a jq filter on the JSON body"}, {"body", "expect body contains TEXT", "the body text"},
+			{"cookie", "expect cookie NAME [OP VALUE]", "a cookie in the jar"}, {"time", "expect time < 500ms", "the exchange's duration"}},
+		Example: "get /get\nexpect status 200\nexpect header Content-Type ~ json\nexpect json .url ~ /get$\nexpect time < 2s",
+		Run:     runExpect,
+	}
+}
+
+func runExpect(ctx context.Context, x *Executor, c *Call) error {
+	if len(c.Args) < 2 {
+		return Usagef("usage: %s", expectCommand().Usage)
+	}
+	e, err := x.exchangeArg(nil)
+	if err != nil {
+		return err
+	}
+	what := "expect " + strings.Join(quoteAll(c.Args), " ")
+	resp := e.Response()
+	switch c.Args[0] {
+	case "status":
+		return expectStatus(what, c.Args[1:], resp.StatusCode)
+	case "header":
+		vals := resp.Header.Values(c.Args[1])
+		got, found := strings.Join(vals, ", "), len(vals) > 0
+		return compare(what, c.Args[2:], render.Sanitize(got), found, false)
+	case "body":
+		if len(c.Args) != 3 || c.Args[1] != "contains" {
+			return Usagef("usage: expect body contains TEXT")
+		}
+		if !strings.Contains(string(resp.Body), c.Args[2]) {
+			return Failf("%s: not in the body (%s)", what, render.HumanBytes(resp.Size))
+		}
+		return nil
+	case "cookie":
+		got, found := "", false
+		for _, ck := range x.Session.Jar.All() {
+			if ck.Name == c.Args[1] {
+				got, found = ck.Value, true
+			}
+		}
+		return compare(what, c.Args[2:], render.Sanitize(got), found, false)
+	case "json":
+		return expectJSON(ctx, what, c.Args[1:], resp.Body)
+	case "time":
+		return expectTime(what, c.Args[1:], e.Elapsed)
+	}
+	return Usagef("expect %q: expected status, header, json, body, cookie or time", c.Args[0])
+}
+
+func quoteAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = Quote(w)
+	}
+	return out
+}
+
+func expectStatus(what string, args []string, code int) error {
+	op, want := "==", ""
+	switch len(args) {
+	case 1:
+		want = args[0]
+	case 2:
+		op, want = args[0], args[1]
+	default:
+		return Usagef("usage: expect status [OP] CODE")
+	}
+	if len(want) == 3 && strings.HasSuffix(strings.ToLower(want), "xx") {
+		class := want[0]
+		ok := class >= '1' && class <= '5' && strconv.Itoa(code)[0] == class
+		if op == "!=" {
+			ok = !ok
+		} else if op != "==" {
+			return Usagef("%s: a class such as 2xx takes == or !=", what)
+		}
+		if !ok {
+			return Failf("%s: got %d", what, code)
+		}
+		return nil
+	}
+	return compare(what, []string{op, want}, strconv.Itoa(code), true, false)
+}
+
+func expectTime(what string, args []string, took time.Duration) error {
+	if len(args) != 2 {
+		return Usagef("usage: expect time OP DURATION (e.g. expect time < 500ms)")
+	}
+	d, err := time.ParseDuration(args[1])
+	if err != nil {
+		return Usagef("%s: %q is not a duration such as 500ms or 2s", what, args[1])
+	}
+	if ok, err := orderOK(args[0], took.Seconds(), d.Seconds(), what); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return Failf("%s: took %s", what, fmtDuration(took))
+	}
+	return nil
+}
+
+func expectJSON(ctx context.Context, what string, args []string, body []byte) error {
+	if len(args) < 2 {
+		return Usagef("usage: expect json FILTER OP VALUE")
+	}
+	results, err := jqEval(ctx, args[0], body)
+	if err != nil {
+		return err
+	}
+	var got any
+	found := len(results) > 0 && results[0] != nil
+	if len(results) > 0 {
+		got = results[0]
+	}
+	gotText, _ := json.Marshal(got)
+	if s, ok := got.(string); ok {
+		return compare(what, args[1:], s, found, true)
+	}
+	if len(args) == 3 && (args[1] == "==" || args[1] == "!=") {
+		want := parseLoose(args[2])
+		eq := reflect.DeepEqual(normalizeNumbers(want), got)
+		if eq != (args[1] == "==") {
+			return Failf("%s: got %s", what, render.Sanitize(string(gotText)))
+		}
+		return nil
+	}
+	return compare(what, args[1:], string(gotText), found, true)
+}
+
+// parseLoose reads v as JSON when it parses, else as a string.
+func parseLoose(v string) any {
+	var out any
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.UseNumber()
+	if err := dec.Decode(&out); err != nil || dec.More() {
+		return v
+	}
+	return out
+}
+
+// compare applies [OP VALUE] to got: no OP means exists.
+func compare(what string, args []string, got string, found, jsonValue bool) error {
+	op, want := "exists", ""
+	switch len(args) {
+	case 0:
+	case 1:
+		op = args[0]
+	case 2:
+		op, want = args[0], args[1]
+	default:
+		return Usagef("%s: expected OP VALUE with OP one of %s", what, strings.Join(expectOps, " "))
+	}
+	if jsonValue {
+		if s, ok := parseLoose(want).(string); ok && op != "~" {
+			want = s
+		}
+	}
+	ok, err := apply(op, got, want, found, what)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if !found {
+			return Failf("%s: not found", what)
+		}
+		return Failf("%s: got %q", what, got)
+	}
+	return nil
+}
+
+func apply(op, got, want string, found bool, what string) (bool, error) {
+	if op == "exists" {
+		return found, nil
+	}
+	if op != "!=" && !found {
+		return false, nil
+	}
+	switch op {
+	case "==":
+		return got == want, nil
+	case "!=":
+		return got != want, nil
+	case "~":
+		re, err := regexp.Compile(want)
+		if err != nil {
+			return false, Usagef("%s: bad regular expression: %v", what, err)
+		}
+		return re.MatchString(got), nil
+	case "<", "<=", ">", ">=":
+		g, err1 := strconv.ParseFloat(got, 64)
+		w, err2 := strconv.ParseFloat(want, 64)
+		if err1 != nil || err2 != nil {
+			return false, Failf("%s: %q and %q are not both numbers", what, got, want)
+		}
+		return orderOK(op, g, w, what)
+	}
+	return false, Usagef("%s: unknown operator %q: use one of %s", what, op, strings.Join(expectOps, " "))
+}
+
+func orderOK(op string, g, w float64, what string) (bool, error) {
+	switch op {
+	case "<":
+		return g < w, nil
+	case "<=":
+		return g <= w, nil
+	case ">":
+		return g > w, nil
+	case ">=":
+		return g >= w, nil
+	case "==":
+		return g == w, nil
+	case "!=":
+		return g != w, nil
+	}
+	return false, Usagef("%s: unknown operator %q", what, op)
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,117 @@
+package commands
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/httpsh/httpsh/session"
+)
+
+// fileOutput streams a body to path through path.part, renamed into place
+// only when the body is complete.
+type fileOutput struct {
+	path  string
+	part  string
+	force bool
+	f     *os.File
+}
+
+// fileSink checks that path may be written (it exists: only with force;
+// its folder must exist) before anything is sent.
+func (x *Executor) fileSink(path string, force bool) (*fileOutput, error) {
+	if err := checkWritable(path, force); err != nil {
+		return nil, err
+	}
+	return &fileOutput{path: path, part: path + ".part", force: force}, nil
+}
+
+func checkWritable(path string, force bool) error {
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return Usagef("%s is a folder: give a file name", path)
+		}
+		if !force {
+			return Usagef("%s exists: add --force to overwrite it", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return Usagef("cannot write %s: folder %s does not exist", path, dir)
+	}
+	return nil
+}
+
+func (o *fileOutput) sink(*session.Response) (io.Writer, error) {
+	f, err := os.OpenFile(o.part, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, Failf("cannot write %s: %w", o.part, err)
+	}
+	o.f = f
+	return f, nil
+}
+
+// finish closes the part file and renames it when sendErr is nil; on a
+// failure the part file stays, and the error says so.
+func (o *fileOutput) finish(sendErr error) error {
+	if o.f == nil {
+		return nil
+	}
+	cerr := o.f.Close()
+	if sendErr != nil {
+		return Failf("download incomplete: kept what arrived in %s", o.part)
+	}
+	if cerr != nil {
+		return Failf("write %s: %w", o.part, cerr)
+	}
+	if !o.force {
+		if _, err := os.Lstat(o.path); err == nil {
+			return Failf("%s appeared while downloading: kept the body in %s", o.path, o.part)
+		}
+	}
+	if err := os.Rename(o.part, o.path); err != nil {
+		return Failf("rename %s to %s: %w", o.part, o.path, err)
+	}
+	return nil
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the
+// same folder and a rename, so a reader never sees half a file. Unless
+// force, an existing path is an error. perm is the final mode.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) error {
+	if err := checkWritable(path, force); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return Failf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return Failf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return Failf("chmod %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return Failf("write %s: %w", path, err)
+	}
+	if !force {
+		// Link fails if path appeared meanwhile; rename would replace it.
+		if err := os.Link(tmp.Name(), path); err != nil {
+			if errors.Is(err, os.ErrExist) {
+				return Usagef("%s exists: add --force to overwrite it", path)
+			}
+			return Failf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return Failf("write %s: %w", path, err)
+	}
+	return nil
+}
+

@@ -1,0 +1,99 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+func shellCommands() []*Command {
+	return []*Command{
+		{
+			Name: "help", Usage: "help [COMMAND]", Short: "list commands, or explain one", Args: []string{"command"},
+			Run: runHelp,
+		},
+		{
+			Name: "exit", Aliases: []string{"quit"}, Usage: "exit [STATUS]", Short: "leave httpsh (Ctrl-D does too)",
+			Run: func(_ context.Context, _ *Executor, c *Call) error {
+				status := 0
+				if len(c.Args) > 0 {
+					n, err := strconv.Atoi(c.Args[0])
+					if err != nil || n < 0 || n > 255 {
+						return Usagef("exit %q: expected a status from 0 to 255", c.Args[0])
+					}
+					status = n
+				}
+				return &ExitRequest{Status: status}
+			},
+		},
+	}
+}
+
+func runHelp(_ context.Context, x *Executor, c *Call) error {
+	if len(c.Args) == 0 {
+		x.printf("httpsh %s: an interactive shell for HTTP sessions\n\n", x.Version)
+		var rows [][]string
+		for _, cmd := range x.Registry.Commands() {
+			rows = append(rows, []string{cmd.Name, cmd.Short})
+		}
+		x.Render().Table(x.Stdout, []string{"command", "what it does"}, rows)
+		x.printf("\n`help COMMAND` explains one. Lines split like a shell's; {{name}} is a variable; a trailing \\ continues a line; <<END starts input read with @-.\n")
+		return nil
+	}
+	cmd, ok := x.Registry.Lookup(c.Args[0])
+	if !ok {
+		return x.Registry.Unknown(c.Args[0])
+	}
+	WriteHelp(x.Stdout, cmd)
+	return nil
+}
+
+// WriteHelp writes the full help of one command: usage, summary, details,
+// subcommands, flags and examples.
+func WriteHelp(w io.Writer, cmd *Command) {
+	fmt.Fprintf(w, "usage: %s\n\n%s\n", cmd.Usage, cmd.Short)
+	if len(cmd.Aliases) > 0 {
+		fmt.Fprintf(w, "also: %s\n", strings.Join(cmd.Aliases, ", "))
+	}
+	if cmd.Long != "" {
+		fmt.Fprintf(w, "\n%s\n", wrap(cmd.Long, 78))
+	}
+	if len(cmd.Sub) > 0 {
+		fmt.Fprintf(w, "\n")
+		for _, s := range cmd.Sub {
+			fmt.Fprintf(w, "  %-12s %s\n", s.Name, s.Short)
+		}
+	}
+	if fs := cmd.FlagSet(); fs.HasFlags() {
+		fmt.Fprintf(w, "\nflags:\n%s", fs.FlagUsages())
+	}
+	if cmd.Example != "" {
+		fmt.Fprintf(w, "\nexamples:\n")
+		for _, l := range strings.Split(cmd.Example, "\n") {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
+}
+
+// wrap folds text at width, keeping existing line breaks.
+func wrap(text string, width int) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			if line != "" && len(line)+1+len(word) > width {
+				out = append(out, line)
+				line = word
+				continue
+			}
+			if line != "" {
+				line += " "
+			}
+			line += word
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}

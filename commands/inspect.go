@@ -1,0 +1,300 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
+	"github.com/itchyny/gojq"
+	"github.com/spf13/pflag"
+)
+
+func inspectCommands() []*Command {
+	return []*Command{
+		{
+			Name: "show", Usage: "show [status|headers|body|request|timing|redirects|cookies|raw] [N]",
+			Short: "show the last exchange, or exchange N",
+			Long:  "request is every hop as it went on the wire; redirects lists the chain; cookies lists the Set-Cookie headers of the response; raw is the request and the response with headers, as sent and received.",
+			Sub: []Sub{{"status", "", "the status line"}, {"headers", "", "the response headers"}, {"body", "", "the body alone"},
+				{"request", "", "the request as sent, every hop"}, {"timing", "", "where the time went"}, {"redirects", "", "the redirect chain"},
+				{"cookies", "", "cookies the response set"}, {"raw", "", "request and response"}},
+			Example: "show\nshow headers\nshow body 3", Run: runShow,
+		},
+		{
+			Name: "json", Usage: "json [FILTER] [N]", Short: "apply a jq filter to the JSON body",
+			Example: "json .args\njson '.headers[\"User-Agent\"]'\njson '.slideshow.slides | length'", Args: []string{"json"},
+			Run: runJSON,
+		},
+		{
+			Name: "save", Usage: "save FILE [N] [--force]", Short: "write the body's bytes to FILE (create only)",
+			Flags: func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") }, Args: []string{"file"},
+			Example: "get /image/png\nsave pig.png", Run: runSave,
+		},
+		{
+			Name: "check", Usage: "check [N]", Short: "fail if the status is 4xx or 5xx, like raise_for_status()",
+			Example: "post /get\ncheck", Run: runCheck,
+		},
+		{
+			Name: "history", Usage: "history [N]", Short: "list exchanges: number, method, URL, status, size, time",
+			Run: runHistory,
+		},
+		{
+			Name: "resend", Usage: "resend [N]", Short: "send exchange N's request again (default: the last)",
+			Run: runResend,
+		},
+	}
+}
+
+// exchangeArg returns exchange N from the words (or the last one).
+func (x *Executor) exchangeArg(words []string) (*session.Exchange, error) {
+	n := 0
+	if len(words) > 0 {
+		v, err := strconv.Atoi(strings.TrimPrefix(words[0], "#"))
+		if err != nil || v <= 0 {
+			return nil, Usagef("expected an exchange number, not %q (`history` lists them)", words[0])
+		}
+		n = v
+	}
+	e := x.Session.Exchange(n)
+	switch {
+	case e != nil:
+		return e, nil
+	case n == 0:
+		return nil, Usagef("no response yet: send a request first, e.g. `get /get`")
+	}
+	return nil, Usagef("no exchange %d (`history` lists them)", n)
+}
+
+func runShow(_ context.Context, x *Executor, c *Call) error {
+	part, rest := "all", c.Args
+	if len(rest) > 0 {
+		if _, err := strconv.Atoi(rest[0]); err != nil {
+			part, rest = rest[0], rest[1:]
+		}
+	}
+	if len(rest) > 1 {
+		return Usagef("usage: show [PART] [N]")
+	}
+	e, err := x.exchangeArg(rest)
+	if err != nil {
+		return err
+	}
+	switch part {
+	case "all":
+		x.showExchange(e, partSet([]string{"status", "headers", "body"}), false, nil)
+	case "status", "headers", "body", "timing":
+		x.showExchange(e, partSet([]string{part}), false, nil)
+	case "request":
+		x.showRequests(e)
+	case "raw":
+		x.showExchange(e, partSet([]string{"request", "status", "headers", "body"}), false, nil)
+	case "redirects":
+		x.showRedirects(e)
+	case "cookies":
+		x.showSetCookies(e)
+	default:
+		return Usagef("show %q: expected status, headers, body, request, timing, redirects, cookies or raw", part)
+	}
+	return nil
+}
+
+func (x *Executor) showRequests(e *session.Exchange) {
+	for i, h := range e.Hops {
+		if i > 0 {
+			fmt.Fprintln(x.Stdout)
+		}
+		x.writeWire(x.Stdout, &h.Request)
+	}
+}
+
+func (x *Executor) showRedirects(e *session.Exchange) {
+	if !e.Redirected() {
+		x.printf("no redirects: %s answered %d\n", session.Redact(e.URL()), e.Response().StatusCode)
+		return
+	}
+	var rows [][]string
+	for i, h := range e.Hops {
+		loc := ""
+		if i < len(e.Hops)-1 {
+			loc = h.Response.Header.Get("Location")
+		}
+		rows = append(rows, []string{strconv.Itoa(i + 1), h.Request.Method, session.Redact(h.Request.URL), strconv.Itoa(h.Response.StatusCode), loc})
+	}
+	x.Render().Table(x.Stdout, []string{"hop", "method", "url", "status", "location"}, rows)
+}
+
+func (x *Executor) showSetCookies(e *session.Exchange) {
+	var fs []render.Field
+	for _, h := range e.Hops {
+		for _, v := range h.Response.Header.Values("Set-Cookie") {
+			fs = append(fs, render.Field{Name: "Set-Cookie", Value: v})
+		}
+	}
+	if len(fs) == 0 {
+		x.printf("the response set no cookies\n")
+		return
+	}
+	x.Render().Headers(x.Stdout, fs)
+}
+
+func runJSON(ctx context.Context, x *Executor, c *Call) error {
+	filter, rest := ".", c.Args
+	if len(rest) > 0 {
+		if _, err := strconv.Atoi(rest[0]); err != nil || len(rest) > 1 {
+			filter, rest = rest[0], rest[1:]
+		}
+	}
+	e, err := x.exchangeArg(rest)
+	if err != nil {
+		return err
+	}
+	results, err := jqEval(ctx, filter, e.Response().Body)
+	if err != nil {
+		return err
+	}
+	r := x.Render()
+	for _, v := range results {
+		b, err := marshalJSON(v)
+		if err != nil {
+			return Failf("json: %w", err)
+		}
+		_ = r.Body(x.Stdout, "application/json", b)
+	}
+	return nil
+}
+
+// jqEval runs a jq filter over a JSON body and returns every result.
+func jqEval(ctx context.Context, filter string, body []byte) ([]any, error) {
+	q, err := gojq.Parse(filter)
+	if err != nil {
+		return nil, Usagef("bad jq filter %q: %v", filter, err)
+	}
+	code, err := gojq.Compile(q)
+	if err != nil {
+		return nil, Usagef("bad jq filter %q: %v", filter, err)
+	}
+	var doc any
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, Failf("the body is not JSON (%s): try `show body`", jsonProblem(body))
+	}
+	doc = normalizeNumbers(doc)
+	var out []any
+	it := code.RunWithContext(ctx, doc)
+	for {
+		v, ok := it.Next()
+		if !ok {
+			break
+		}
+		if err, isErr := v.(error); isErr {
+			return nil, Failf("jq %s: %v", filter, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// normalizeNumbers turns json.Number into int or float64 for gojq, which
+// does not accept json.Number... except as large ints; keep precision for
+// integers.
+func normalizeNumbers(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			t[k] = normalizeNumbers(e)
+		}
+	case []any:
+		for i, e := range t {
+			t[i] = normalizeNumbers(e)
+		}
+	case json.Number:
+		if i, err := t.Int64(); err == nil {
+			return int(i)
+		}
+		f, _ := t.Float64()
+		return f
+	}
+	return v
+}
+
+func runSave(_ context.Context, x *Executor, c *Call) error {
+	cmd, _ := x.Registry.Lookup("save")
+	fs := cmd.FlagSet()
+	args, err := parseFlags("save", fs, c.Args)
+	if err != nil {
+		return err
+	}
+	if len(args) < 1 || len(args) > 2 {
+		return Usagef("usage: save FILE [N] [--force]")
+	}
+	e, err := x.exchangeArg(args[1:])
+	if err != nil {
+		return err
+	}
+	resp := e.Response()
+	if resp.Streamed {
+		return Usagef("exchange %d's body went to a file or the screen, not memory: send it again with -o FILE", e.ID)
+	}
+	force, _ := fs.GetBool("force")
+	if err := WriteFileAtomic(args[0], resp.Body, 0o644, force); err != nil {
+		return err
+	}
+	x.printf("saved %s to %s\n", render.HumanBytes(int64(len(resp.Body))), args[0])
+	return nil
+}
+
+func runCheck(_ context.Context, x *Executor, c *Call) error {
+	e, err := x.exchangeArg(c.Args)
+	if err != nil {
+		return err
+	}
+	return statusError(e)
+}
+
+func runHistory(_ context.Context, x *Executor, c *Call) error {
+	if len(c.Args) > 0 {
+		e, err := x.exchangeArg(c.Args)
+		if err != nil {
+			return err
+		}
+		x.showExchange(e, partSet([]string{"request", "status", "headers", "body"}), false, nil)
+		return nil
+	}
+	es := x.Session.Exchanges()
+	if len(es) == 0 {
+		x.printf("no exchanges yet\n")
+		return nil
+	}
+	var rows [][]string
+	for _, e := range es {
+		r := e.Response()
+		rows = append(rows, []string{strconv.Itoa(e.ID), e.Hops[0].Request.Method, session.Redact(e.Hops[0].Request.URL),
+			fmt.Sprintf("%d %s", r.StatusCode, r.Reason), render.HumanBytes(r.Size), fmtDuration(e.Elapsed)})
+	}
+	x.Render().Table(x.Stdout, []string{"#", "method", "url", "status", "size", "time"}, rows)
+	return nil
+}
+
+func runResend(ctx context.Context, x *Executor, c *Call) error {
+	e, err := x.exchangeArg(c.Args)
+	if err != nil {
+		return err
+	}
+	return x.sendAndShow(ctx, e.Prepared, &requestFlags{})
+}
+
+// marshalJSON encodes v without HTML escaping (& stays &).
+func marshalJSON(v any) ([]byte, error) {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return []byte(strings.TrimSuffix(buf.String(), "\n")), nil
+}

@@ -1,0 +1,142 @@
+package commands
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Logical is one command as the executor sees it: its text (continuation
+// lines joined), the heredoc input if any (read with @-), and where it
+// started.
+type Logical struct {
+	Text  string
+	Input *string // nil: no heredoc
+	File  string
+	Line  int
+}
+
+// Assembler joins physical lines into logical ones: a line ending in an
+// unescaped `\` continues on the next, and a line ending in `<<WORD`
+// takes the following lines, up to one that is exactly WORD, as input.
+// It is fed one line at a time, so the interactive shell and the script
+// reader share it.
+type Assembler struct {
+	text    strings.Builder
+	started int
+	heredoc string // terminator being waited for
+	input   strings.Builder
+	line    int
+}
+
+// Feed adds one physical line (without its newline). It returns the
+// completed logical command, or nil while more lines are needed.
+func (a *Assembler) Feed(line string) *Logical {
+	a.line++
+	if a.heredoc != "" {
+		if strings.TrimRight(line, "\r") == a.heredoc {
+			return a.finish(true)
+		}
+		a.input.WriteString(line)
+		a.input.WriteByte('\n')
+		return nil
+	}
+	if a.text.Len() == 0 {
+		a.started = a.line
+	}
+	if continued(line) {
+		a.text.WriteString(line[:len(line)-1])
+		a.text.WriteByte(' ')
+		return nil
+	}
+	a.text.WriteString(line)
+	if w := heredocWord(a.text.String()); w != "" {
+		a.heredoc = w
+		return nil
+	}
+	return a.finish(false)
+}
+
+// Pending reports whether a command is waiting for more lines, and
+// describes what it waits for.
+func (a *Assembler) Pending() (bool, string) {
+	switch {
+	case a.heredoc != "":
+		return true, fmt.Sprintf("a line %q to end the input started on line %d", a.heredoc, a.started)
+	case a.text.Len() > 0:
+		return true, fmt.Sprintf("the line continued by \\ on line %d", a.started)
+	}
+	return false, ""
+}
+
+// Reset drops a half-assembled command.
+func (a *Assembler) Reset() {
+	a.text.Reset()
+	a.input.Reset()
+	a.heredoc = ""
+}
+
+func (a *Assembler) finish(withInput bool) *Logical {
+	l := &Logical{Text: a.text.String(), Line: a.started}
+	if withInput {
+		text := strings.TrimSuffix(l.Text, "<<"+a.heredoc)
+		l.Text = strings.TrimRight(text, " \t")
+		in := a.input.String()
+		l.Input = &in
+	}
+	a.Reset()
+	return l
+}
+
+// continued reports a line ending in an odd number of backslashes.
+func continued(line string) bool {
+	n := 0
+	for i := len(line) - 1; i >= 0 && line[i] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// heredocWord returns WORD when the line ends in an unquoted <<WORD.
+func heredocWord(line string) string {
+	line = strings.TrimRight(line, " \t\r")
+	i := strings.LastIndex(line, "<<")
+	if i < 0 {
+		return ""
+	}
+	word := line[i+2:]
+	if word == "" || strings.ContainsAny(word, " \t'\"<>") {
+		return ""
+	}
+	words, err := Split(line)
+	if err != nil || len(words) == 0 || words[len(words)-1] != "<<"+word {
+		return "" // inside quotes, or part of another word
+	}
+	return word
+}
+
+// ReadScript reads r into logical commands, numbering lines from 1.
+// It fails on a heredoc or continuation left open at the end.
+func ReadScript(r io.Reader, file string) ([]*Logical, error) {
+	var a Assembler
+	var out []*Logical
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), MaxLineBytes)
+	for sc.Scan() {
+		if l := a.Feed(sc.Text()); l != nil {
+			l.File = file
+			out = append(out, l)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return out, fmt.Errorf("read %s: %w", file, err)
+	}
+	if open, what := a.Pending(); open {
+		return out, fmt.Errorf("%s: end of file while waiting for %s", file, what)
+	}
+	return out, nil
+}
+
+// MaxLineBytes bounds one physical line of input.
+const MaxLineBytes = 1 << 20

@@ -1,0 +1,142 @@
+// Package repl is the httpsh program: the flags of the binary, the modes
+// (script files, -c lines, a pipe, the interactive shell), the line loop
+// and Ctrl-C. Every mode runs lines through commands.Executor.Execute.
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/playground"
+	"github.com/httpsh/httpsh/session"
+	"golang.org/x/term"
+)
+
+// Version is the program version.
+const Version = "0.1.0"
+
+// Streams are the process's standard streams.
+type Streams struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Getenv reads the environment.
+	Getenv func(string) string
+}
+
+// StdStreams returns the real standard streams and environment.
+func StdStreams() Streams {
+	return Streams{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+// Main runs httpsh with args (without the program name) and returns the
+// exit status. It never panics.
+func Main(args []string, st Streams) (status int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(st.Stderr, "error: internal error: %v (please report it)\n", p)
+			status = commands.StatusFailure
+		}
+	}()
+	opts, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(st.Stderr, "error: %v\n", err)
+		fmt.Fprintf(st.Stderr, "usage: httpsh [FLAG...] [FILE...]  (httpsh --help for more)\n")
+		return commands.StatusUsage
+	}
+	switch {
+	case opts.help:
+		fmt.Fprint(st.Stdout, usageText)
+		return 0
+	case opts.version:
+		fmt.Fprintf(st.Stdout, "httpsh %s\n", Version)
+		return 0
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, opts, st)
+}
+
+func run(ctx context.Context, opts *options, st Streams) int {
+	s := session.New("httpsh/" + Version)
+	defer s.Close()
+	if opts.playground {
+		pg, err := playground.Start(0)
+		if err != nil {
+			fmt.Fprintf(st.Stderr, "error: %v\n", err)
+			return commands.StatusFailure
+		}
+		defer pg.Close()
+		if err := setBase(s, pg.URL); err != nil {
+			fmt.Fprintf(st.Stderr, "error: %v\n", err)
+			return commands.StatusFailure
+		}
+		fmt.Fprintf(st.Stderr, "playground: httpbin on %s (base set; try `get /get`)\n", pg.URL)
+	}
+	if err := opts.apply(s); err != nil {
+		fmt.Fprintf(st.Stderr, "error: %v\n", err)
+		return commands.StatusUsage
+	}
+	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
+	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if len(opts.lines) > 0 {
+		status := runLines(ctx, x, opts)
+		if !opts.stay || status != 0 && !interactive {
+			return status
+		}
+	}
+	if len(opts.files) > 0 {
+		return runFiles(ctx, x, opts)
+	}
+	if interactive {
+		return runInteractive(ctx, x, opts, st)
+	}
+	if len(opts.lines) > 0 {
+		return 0
+	}
+	return runScript(ctx, x, st.Stdin, "stdin", opts)
+}
+
+func setBase(s *session.Session, raw string) error {
+	u, err := session.Resolve(nil, raw)
+	if err != nil {
+		return fmt.Errorf("--base: %w", err)
+	}
+	s.Base = u
+	return nil
+}
+
+func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Executor {
+	x := commands.NewExecutor(s, st.Stdout, st.Stderr)
+	x.Terminal = terminal
+	x.Getenv = st.Getenv
+	x.Version = Version
+	if f, ok := st.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		x.AskPassword = func(prompt string) (string, error) {
+			fmt.Fprint(st.Stderr, prompt)
+			b, err := term.ReadPassword(int(f.Fd()))
+			fmt.Fprintln(st.Stderr)
+			return string(b), err
+		}
+	}
+	return x
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// reportError prints err as one "error:" line, prefixed with where.
+func reportError(w io.Writer, where string, err error) {
+	var exit *commands.ExitRequest
+	if err == nil || errors.As(err, &exit) {
+		return
+	}
+	fmt.Fprintf(w, "%serror: %v\n", where, err)
+}

@@ -1,0 +1,103 @@
+package session
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Wire is a request as it went on the wire.
+type Wire struct {
+	Method string
+	URL    *url.URL
+	Proto  string
+	Lines  []Line // in the order written, Host first
+	Body   []byte
+	// Dropped lists what a redirect did not carry over, and why.
+	Dropped []string
+}
+
+// Response is one response as received. Header order is by name: net/http
+// does not keep the order the server sent.
+type Response struct {
+	Proto      string
+	StatusCode int
+	Reason     string
+	Header     http.Header
+	Fields     []Header
+	Body       []byte // decoded (gzip/deflate undone); empty when streamed to a sink
+	Size       int64  // decoded body bytes read (also when streamed)
+	WireSize   int64  // bytes as they came over the wire
+	Encoding   string // Content-Encoding that was undone, if any
+	Streamed   bool   // the body went to a sink, not to Body
+}
+
+// ContentType is the Content-Type header.
+func (r *Response) ContentType() string { return r.Header.Get("Content-Type") }
+
+// OK reports a status below 400.
+func (r *Response) OK() bool { return r.StatusCode < 400 }
+
+// Hop is one request and the response to it; a redirect chain has several.
+type Hop struct {
+	Request  Wire
+	Response *Response
+	Timing   Timing
+}
+
+// Exchange is one sent request: every hop of its redirect chain, the last
+// being the final answer.
+type Exchange struct {
+	ID       int
+	Prepared *Prepared
+	Hops     []*Hop
+	Start    time.Time
+	Elapsed  time.Duration
+	// Warnings are things the user should know (a body re-sent to another
+	// origin, an encoding left undone).
+	Warnings []string
+}
+
+// Final is the last hop.
+func (e *Exchange) Final() *Hop { return e.Hops[len(e.Hops)-1] }
+
+// Response is the final response.
+func (e *Exchange) Response() *Response { return e.Final().Response }
+
+// URL is the final URL, after redirects.
+func (e *Exchange) URL() *url.URL { return e.Final().Request.URL }
+
+// Redirected reports whether more than one hop was made.
+func (e *Exchange) Redirected() bool { return len(e.Hops) > 1 }
+
+// Summary is "GET http://x/y", the request as first sent.
+func (e *Exchange) Summary() string {
+	return e.Hops[0].Request.Method + " " + Redact(e.Hops[0].Request.URL)
+}
+
+// wireTarget is the request-target of u as written on the request line.
+func wireTarget(u *url.URL) string {
+	t := u.EscapedPath()
+	if t == "" {
+		t = "/"
+	}
+	if u.RawQuery != "" {
+		t += "?" + u.RawQuery
+	}
+	return t
+}
+
+// RequestLine is "GET /path?q HTTP/1.1".
+func (w *Wire) RequestLine() string {
+	return w.Method + " " + wireTarget(w.URL) + " " + w.Proto
+}
+
+// hostLine is the Host header for u.
+func hostLine(u *url.URL) Line {
+	h := u.Host
+	if (u.Scheme == "http" && strings.HasSuffix(h, ":80")) || (u.Scheme == "https" && strings.HasSuffix(h, ":443")) {
+		h = h[:strings.LastIndexByte(h, ':')]
+	}
+	return Line{Name: "Host", Value: h, Origin: "URL"}
+}

@@ -1,0 +1,232 @@
+package session
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Request is what a command line asks for, before the session's state is
+// merged in.
+type Request struct {
+	Method  string
+	URL     string   // as typed; resolved against the base by Prepare
+	Query   []Header // query parameters appended in order (Name=Value)
+	Headers []Header // this request's headers; an empty Value removes the header
+	Body    []byte
+	// ContentType is set when the body has a type (JSON, form, multipart);
+	// BodyKind names where it came from ("--json", "--form", ...).
+	ContentType string
+	BodyKind    string
+	Cookies     []Header // cookies for this request only
+	Auth        *Auth    // credentials for this request only (Origin is filled in)
+	NoSession   bool     // build from the line alone, as Request.prepare() does
+	Options     Options
+}
+
+// Options change how one request is sent. Nil pointers mean "the session's
+// setting".
+type Options struct {
+	Follow       *bool
+	MaxRedirects *int
+	Timeout      *time.Duration
+	Insecure     bool
+}
+
+// Line is one header of a prepared request with where it came from.
+type Line struct {
+	Name, Value string
+	Origin      string // "default", "session header", "this request", "cookie jar: ...", ...
+	Secret      bool   // carries a credential: dropped on a redirect to another origin
+}
+
+// Prepared is a request exactly as Send will put it on the wire (the Host
+// header is implied by URL).
+type Prepared struct {
+	Method    string
+	URL       *url.URL
+	Lines     []Line
+	Body      []byte
+	NoSession bool
+	Options   Options
+	// Notes explain what was left out and why (credentials for another
+	// origin, headers removed by the line).
+	Notes []string
+	// Cookies are the request's own --cookie values (not the jar's).
+	Cookies []Header
+}
+
+// Header returns the value of the named line, and whether there is one.
+func (p *Prepared) Header(name string) (string, bool) {
+	for _, l := range p.Lines {
+		if strings.EqualFold(l.Name, name) {
+			return l.Value, true
+		}
+	}
+	return "", false
+}
+
+// Prepare merges the session into r and returns the exact request.
+func (s *Session) Prepare(r *Request) (*Prepared, error) {
+	u, err := Resolve(s.Base, r.URL)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Query) > 0 {
+		u.RawQuery = appendQuery(u.RawQuery, r.Query)
+	}
+	method := strings.ToUpper(r.Method)
+	if !validToken(method) {
+		return nil, fmt.Errorf("bad method %q: a method is a token such as GET or PURGE", r.Method)
+	}
+	p := &Prepared{Method: method, URL: u, Body: r.Body, NoSession: r.NoSession, Options: r.Options, Cookies: r.Cookies}
+	removed := map[string]bool{}
+	for _, h := range r.Headers {
+		if h.Value == "" {
+			removed[strings.ToLower(h.Name)] = true
+		}
+	}
+	add := func(l Line) {
+		if removed[strings.ToLower(l.Name)] {
+			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) not sent: removed by %s:", l.Name, l.Origin, l.Name))
+			return
+		}
+		for i, old := range p.Lines {
+			if strings.EqualFold(old.Name, l.Name) {
+				p.Lines[i] = l
+				return
+			}
+		}
+		p.Lines = append(p.Lines, l)
+	}
+	add(Line{Name: "User-Agent", Value: s.UserAgent, Origin: "default"})
+	add(Line{Name: "Accept", Value: "*/*", Origin: "default"})
+	add(Line{Name: "Accept-Encoding", Value: "gzip, deflate", Origin: "default"})
+	if !r.NoSession {
+		for _, h := range s.Headers {
+			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: SecretHeader(h.Name)})
+		}
+	}
+	if r.ContentType != "" {
+		add(Line{Name: "Content-Type", Value: r.ContentType, Origin: r.BodyKind})
+	}
+	for _, h := range r.Headers {
+		if h.Value != "" {
+			add(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: SecretHeader(h.Name)})
+		}
+	}
+	if len(r.Body) > 0 || method == "POST" || method == "PUT" || method == "PATCH" {
+		add(Line{Name: "Content-Length", Value: strconv.Itoa(len(r.Body)), Origin: "body"})
+	}
+	s.prepareAuth(p, r, add)
+	s.prepareCookies(p, r, add)
+	return p, nil
+}
+
+func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
+	switch {
+	case r.Auth != nil:
+		add(Line{Name: "Authorization", Value: r.Auth.HeaderValue(), Origin: "--" + r.Auth.Scheme, Secret: true})
+	case r.NoSession || s.Auth == nil:
+	case s.Auth.Origin == Origin(p.URL):
+		add(Line{Name: "Authorization", Value: s.Auth.HeaderValue(), Origin: "session auth (" + s.Auth.Scheme + ")", Secret: true})
+	default:
+		p.Notes = append(p.Notes, "session credentials not sent: they belong to "+s.Auth.Origin)
+	}
+}
+
+func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
+	var pairs, from []string
+	if !r.NoSession {
+		sent, _ := s.Jar.Match(p.URL)
+		for _, c := range sent {
+			pairs = append(pairs, c.Name+"="+c.Value)
+			from = append(from, c.Name+" ("+c.Domain+" "+c.Path+")")
+		}
+	}
+	if len(from) > 0 {
+		from = []string{"cookie jar: " + strings.Join(from, ", ")}
+	}
+	for _, c := range r.Cookies {
+		pairs = append(pairs, c.Name+"="+c.Value)
+	}
+	if len(r.Cookies) > 0 {
+		from = append(from, "--cookie")
+	}
+	if len(pairs) > 0 {
+		add(Line{Name: "Cookie", Value: strings.Join(pairs, "; "), Origin: strings.Join(from, "; "), Secret: true})
+	}
+}
+
+// appendQuery adds pairs to an encoded query, keeping their order.
+func appendQuery(raw string, pairs []Header) string {
+	var b strings.Builder
+	b.WriteString(raw)
+	for _, q := range pairs {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(q.Name))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(q.Value))
+	}
+	return b.String()
+}
+
+// SecretHeader reports whether a header carries a credential by its name:
+// Authorization, Proxy-Authorization, Cookie, or a name with token, key,
+// secret, password, auth or session in it.
+func SecretHeader(name string) bool {
+	n := strings.ToLower(name)
+	switch n {
+	case "authorization", "proxy-authorization", "cookie":
+		return true
+	}
+	for _, w := range []string{"token", "key", "secret", "password", "passwd", "auth", "session", "csrf", "xsrf"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// validToken reports whether s is an RFC 9110 token.
+func validToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidHeaderName reports whether name may be sent as a header name.
+func ValidHeaderName(name string) bool { return validToken(name) }
+
+// ValidHeaderValue reports whether v may be sent as a header value (no
+// CR, LF or NUL).
+func ValidHeaderValue(v string) bool { return !strings.ContainsAny(v, "\r\n\x00") }
+
+// sortedFields returns the response header in name order (net/http does
+// not keep the order a server sent).
+func sortedFields(h http.Header) []Header {
+	names := make([]string, 0, len(h))
+	for n := range h {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []Header
+	for _, n := range names {
+		for _, v := range h[n] {
+			out = append(out, Header{n, v})
+		}
+	}
+	return out
+}

@@ -1,0 +1,175 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// SendOptions say where a body goes. When Sink is set it is called with
+// the final response's status and headers; a non-nil writer it returns
+// receives the decoded body instead of Response.Body, and the timeout
+// then bounds the wait for headers and each pause between reads rather
+// than the whole transfer.
+type SendOptions struct {
+	Sink func(*Response) (io.Writer, error)
+	// Progress, when set, is called as body bytes arrive at a sink.
+	Progress func(n int64)
+}
+
+func newTransport(insecure bool) *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.Proxy = http.ProxyFromEnvironment
+	t.DisableCompression = true // we ask for and undo encodings ourselves
+	t.MaxResponseHeaderBytes = 1 << 20
+	t.MaxIdleConnsPerHost = 8
+	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: insecure, MinVersion: tls.VersionTLS12}
+	t.ForceAttemptHTTP2 = true
+	return t
+}
+
+func (s *Session) client(p *Prepared) *http.Client {
+	t := s.verified
+	if p.Options.Insecure || !s.Settings.Verify {
+		t = s.insecure
+	}
+	return &http.Client{
+		Transport:     t,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// Send puts p on the wire, follows redirects by the session's policy,
+// stores cookies in the jar (unless p is NoSession), records the exchange
+// and returns it. A response of any status is a result; the error is for
+// failures to get one. When a redirect chain fails part-way, the hops so
+// far are recorded and returned with the error.
+func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchange, error) {
+	e := &Exchange{Prepared: p, Start: s.Now()}
+	follow, maxRedirects, timeout := s.Settings.Follow, s.Settings.MaxRedirects, s.Settings.Timeout
+	if p.Options.Follow != nil {
+		follow = *p.Options.Follow
+	}
+	if p.Options.MaxRedirects != nil {
+		maxRedirects = *p.Options.MaxRedirects
+	}
+	if p.Options.Timeout != nil {
+		timeout = *p.Options.Timeout
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	wd := newWatchdog(timeout, cancel, o.Sink == nil)
+	defer wd.stop()
+	w := firstWire(p)
+	client := s.client(p)
+	started := time.Now()
+	for {
+		hop, err := s.roundTrip(ctx, client, w, p, o, wd)
+		if hop != nil {
+			e.Hops = append(e.Hops, hop)
+		}
+		if err != nil {
+			e.Elapsed = time.Since(started)
+			if len(e.Hops) > 0 {
+				s.record(e)
+			}
+			return e, wd.explain(err, w)
+		}
+		next, warn, err := s.nextHop(p, hop, follow, len(e.Hops), maxRedirects)
+		if warn != "" {
+			e.Warnings = append(e.Warnings, warn)
+		}
+		if err != nil {
+			e.Elapsed = time.Since(started)
+			s.record(e)
+			return e, fmt.Errorf("%w: %s", err, chain(e))
+		}
+		if next == nil {
+			break
+		}
+		w = *next
+	}
+	e.Elapsed = time.Since(started)
+	s.record(e)
+	return e, nil
+}
+
+// firstWire is the first hop's request: p's lines, Host first.
+func firstWire(p *Prepared) Wire {
+	lines := append([]Line{hostLine(p.URL)}, p.Lines...)
+	return Wire{Method: p.Method, URL: p.URL, Proto: "HTTP/1.1", Lines: lines, Body: p.Body}
+}
+
+func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prepared, o SendOptions, wd *watchdog) (*Hop, error) {
+	var body io.Reader
+	if len(w.Body) > 0 {
+		body = bytes.NewReader(w.Body)
+	}
+	tr := &tracer{}
+	req, err := http.NewRequestWithContext(tr.context(ctx), w.Method, w.URL.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("build request: %w", err)
+	}
+	for _, l := range w.Lines {
+		switch strings.ToLower(l.Name) {
+		case "host":
+			req.Host = l.Value
+		case "content-length":
+			req.ContentLength = int64(len(w.Body))
+		default:
+			req.Header.Add(l.Name, l.Value)
+		}
+	}
+	if _, ok := req.Header["User-Agent"]; !ok {
+		req.Header["User-Agent"] = []string{""} // net/http would add its own
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	wd.gotHeaders()
+	hop := &Hop{Request: w, Response: newResponse(resp)}
+	if resp.ProtoMajor >= 2 {
+		hop.Request.Proto = resp.Proto
+	}
+	if !p.NoSession {
+		s.Jar.SetCookies(w.URL, resp.Cookies())
+	}
+	final := !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
+	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)
+	hop.Timing = tr.done()
+	return hop, err
+}
+
+func newResponse(resp *http.Response) *Response {
+	code := fmt.Sprint(resp.StatusCode)
+	reason := strings.TrimPrefix(strings.TrimPrefix(resp.Status, code), " ")
+	return &Response{
+		Proto:      resp.Proto,
+		StatusCode: resp.StatusCode,
+		Reason:     reason,
+		Header:     resp.Header,
+		Fields:     sortedFields(resp.Header),
+	}
+}
+
+// chain is "GET http://a/ → 302 http://b/ → ..." for redirect errors.
+func chain(e *Exchange) string {
+	var parts []string
+	for _, h := range e.Hops {
+		parts = append(parts, fmt.Sprintf("%d %s", h.Response.StatusCode, Redact(h.Request.URL)))
+	}
+	return strings.Join(parts, " → ")
+}
+
+// ErrTooManyRedirects is returned when a chain is longer than the limit.
+var ErrTooManyRedirects = errors.New("too many redirects")

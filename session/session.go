@@ -1,0 +1,179 @@
+// Package session is the HTTP core of httpsh: one long-lived Session holds
+// the base URL, default headers, credentials, the cookie jar, settings,
+// variables and the numbered exchanges. It knows nothing of terminals,
+// colours or the command language, and imports no other package of httpsh.
+//
+// A 4xx or 5xx answer is an ordinary Exchange; Send returns an error only
+// when no complete response could be had (transport failure, timeout,
+// redirect loop, a limit exceeded).
+package session
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Header is one header line, in order.
+type Header struct {
+	Name, Value string
+}
+
+// Auth holds credentials and the origin (scheme://host:port) they belong
+// to. They are sent to that origin only.
+type Auth struct {
+	Scheme string // "basic" or "bearer"
+	User   string
+	Pass   string
+	Token  string
+	Origin string
+}
+
+// HeaderValue is the Authorization header value for a.
+func (a *Auth) HeaderValue() string {
+	if a.Scheme == "bearer" {
+		return "Bearer " + a.Token
+	}
+	return "Basic " + basicToken(a.User, a.Pass)
+}
+
+// Redacted describes a without its secret, e.g. "basic ada:*** for http://127.0.0.1:8080".
+func (a *Auth) Redacted() string {
+	who := "bearer ***"
+	if a.Scheme == "basic" {
+		who = "basic " + a.User + ":***"
+	}
+	return who + " for " + a.Origin
+}
+
+// MaxExchanges is how many exchanges a session keeps; older ones are
+// forgotten (their numbers are not reused).
+const MaxExchanges = 500
+
+// Session is one HTTP session. Its methods are safe for use by one
+// goroutine at a time, except that the Jar is safe for concurrent use.
+type Session struct {
+	Base     *url.URL // nil until set
+	Headers  []Header // default headers, sent with every request
+	Auth     *Auth    // nil: none
+	Jar      *Jar
+	Settings Settings
+	Vars     map[string]string
+	// Prepared holds named prepared requests ("" is the last unnamed one).
+	Prepared map[string]*Prepared
+	// UserAgent is sent unless a header overrides it.
+	UserAgent string
+	// Now is the clock; tests may replace it.
+	Now func() time.Time
+
+	mu        sync.Mutex
+	exchanges []*Exchange
+	nextID    int
+	verified  *http.Transport
+	insecure  *http.Transport
+}
+
+// New returns an empty session with default settings.
+func New(userAgent string) *Session {
+	s := &Session{
+		Settings:  DefaultSettings(),
+		Vars:      map[string]string{},
+		Prepared:  map[string]*Prepared{},
+		UserAgent: userAgent,
+		Now:       time.Now,
+		nextID:    1,
+	}
+	s.Jar = NewJar(func() time.Time { return s.Now() })
+	s.verified = newTransport(false)
+	s.insecure = newTransport(true)
+	return s
+}
+
+// Close releases idle connections.
+func (s *Session) Close() {
+	s.verified.CloseIdleConnections()
+	s.insecure.CloseIdleConnections()
+}
+
+// Reset forgets everything but the transports: base, headers, auth,
+// cookies, variables, settings, prepared requests and exchanges.
+func (s *Session) Reset() {
+	s.Base = nil
+	s.Headers = nil
+	s.Auth = nil
+	s.Jar.Clear("")
+	s.Settings = DefaultSettings()
+	s.Vars = map[string]string{}
+	s.Prepared = map[string]*Prepared{}
+	s.mu.Lock()
+	s.exchanges = nil
+	s.mu.Unlock()
+}
+
+// SetHeader adds a default header, replacing one of the same name.
+func (s *Session) SetHeader(name, value string) {
+	for i, h := range s.Headers {
+		if strings.EqualFold(h.Name, name) {
+			s.Headers[i] = Header{name, value}
+			return
+		}
+	}
+	s.Headers = append(s.Headers, Header{name, value})
+}
+
+// UnsetHeader removes a default header; it reports whether one was there.
+func (s *Session) UnsetHeader(name string) bool {
+	for i, h := range s.Headers {
+		if strings.EqualFold(h.Name, name) {
+			s.Headers = append(s.Headers[:i], s.Headers[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// record numbers e and keeps it.
+func (s *Session) record(e *Exchange) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e.ID = s.nextID
+	s.nextID++
+	s.exchanges = append(s.exchanges, e)
+	if len(s.exchanges) > MaxExchanges {
+		s.exchanges = s.exchanges[len(s.exchanges)-MaxExchanges:]
+	}
+}
+
+// Exchanges returns the kept exchanges, oldest first.
+func (s *Session) Exchanges() []*Exchange {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]*Exchange(nil), s.exchanges...)
+}
+
+// Last is the newest exchange, or nil.
+func (s *Session) Last() *Exchange {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.exchanges) == 0 {
+		return nil
+	}
+	return s.exchanges[len(s.exchanges)-1]
+}
+
+// Exchange returns exchange number n (n <= 0 means the last one), or nil.
+func (s *Session) Exchange(n int) *Exchange {
+	if n <= 0 {
+		return s.Last()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.exchanges {
+		if e.ID == n {
+			return e
+		}
+	}
+	return nil
+}
