@@ -75,7 +75,7 @@ func Open(path string, max int) (*History, error) {
 	if err := ensureMode(path); errors.Is(err, fs.ErrNotExist) {
 		return h, nil
 	} else if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("history: %w", err)
 	}
 	entries, n, err := readFile(path)
 	if err != nil {
@@ -205,13 +205,13 @@ func ensureMode(path string) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("history: %s is not a regular file", path)
+		return fmt.Errorf("%s is not a regular file: remove it or choose another history file", path)
 	}
 	if fi.Mode().Perm() == fileMode {
 		return nil
 	}
 	if err := os.Chmod(path, fileMode); err != nil {
-		return fmt.Errorf("history: make %s private: %w", path, err)
+		return fmt.Errorf("make %s private: %w", path, err)
 	}
 	return nil
 }
