@@ -1,9 +1,6 @@
 package history
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
 // The history file holds one entry per line. An entry may span several
 // lines of text (a heredoc, `\` continuations), so it is escaped before it
@@ -17,9 +14,6 @@ import (
 // backslashes reads like a plain shell history. Decoding accepts exactly
 // these three escapes; a line holding any other `\x` sequence, or ending in
 // a lone `\`, is corrupt and is skipped by Open.
-
-// errBadEscape reports a file line that is not the output of encodeEntry.
-var errBadEscape = errors.New("history: bad escape")
 
 // encodeEntry returns entry as one line of the history file, without the
 // trailing newline.
@@ -44,15 +38,15 @@ func encodeEntry(entry string) string {
 	return b.String()
 }
 
-// decodeEntry reverses encodeEntry. It fails on a line that encodeEntry
-// cannot have produced (an unknown escape, a trailing lone backslash, or a
-// raw CR or newline).
-func decodeEntry(line string) (string, error) {
+// decodeEntry reverses encodeEntry. ok is false for a line that
+// encodeEntry cannot have produced (an unknown escape, a trailing lone
+// backslash, or a raw CR or newline).
+func decodeEntry(line string) (entry string, ok bool) {
 	if strings.ContainsAny(line, "\n\r") {
-		return "", errBadEscape
+		return "", false
 	}
 	if !strings.Contains(line, `\`) {
-		return line, nil
+		return line, true
 	}
 	var b strings.Builder
 	b.Grow(len(line))
@@ -63,7 +57,7 @@ func decodeEntry(line string) (string, error) {
 			continue
 		}
 		if i+1 == len(line) {
-			return "", errBadEscape
+			return "", false
 		}
 		i++
 		switch line[i] {
@@ -74,8 +68,8 @@ func decodeEntry(line string) (string, error) {
 		case 'r':
 			b.WriteByte('\r')
 		default:
-			return "", errBadEscape
+			return "", false
 		}
 	}
-	return b.String(), nil
+	return b.String(), true
 }

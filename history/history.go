@@ -191,7 +191,7 @@ func readFile(path string) (entries []string, lines int, err error) {
 		if len(line) == 0 {
 			continue
 		}
-		if e, err := decodeEntry(string(line)); err == nil {
+		if e, ok := decodeEntry(string(line)); ok {
 			entries = append(entries, e)
 		}
 	}

@@ -212,12 +212,12 @@ func TestEncodeDecode(t *testing.T) {
 		if strings.ContainsAny(enc, "\n\r") {
 			t.Errorf("encodeEntry(%q) = %q holds a line break", s, enc)
 		}
-		if dec, err := decodeEntry(enc); err != nil || dec != s {
-			t.Errorf("decodeEntry(encodeEntry(%q)) = %q, %v", s, dec, err)
+		if dec, ok := decodeEntry(enc); !ok || dec != s {
+			t.Errorf("decodeEntry(encodeEntry(%q)) = %q, %v", s, dec, ok)
 		}
 	}
 	for _, bad := range []string{`\`, `a\x`, `\t`, "a\rb"} {
-		if _, err := decodeEntry(bad); err == nil {
+		if _, ok := decodeEntry(bad); ok {
 			t.Errorf("decodeEntry(%q) succeeded", bad)
 		}
 	}
