@@ -158,9 +158,10 @@ func FuzzRedact(f *testing.F) {
 }
 
 // mayHoldSecret reports whether s holds a word that can make Redact hide
-// something: a secret-looking name, a credential flag or a userinfo "@".
+// something: a secret-looking name, a credential flag or a userinfo "@",
+// once quotes, backslashes and line breaks are removed (`Au"th":x`).
 func mayHoldSecret(s string) bool {
-	s = strings.ToLower(s)
+	s = strings.ToLower(strings.NewReplacer("'", "", `"`, "", `\`, "", "\n", "").Replace(s))
 	for _, w := range []string{"token", "key", "secret", "pass", "pwd", "auth", "session",
 		"cookie", "credential", "signature", "bearer", "user", "-u", "-b", "@"} {
 		if strings.Contains(s, w) {
