@@ -1,0 +1,67 @@
+package completion
+
+import (
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// flags offers every flag of fset, long form first, with its one-line help.
+func flags(fset *pflag.FlagSet) []candidate {
+	var out []candidate
+	fset.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden || f.Deprecated != "" {
+			return
+		}
+		_, usage := pflag.UnquoteUsage(f)
+		out = append(out, cand("--"+f.Name, usage, 0, 0))
+		if f.Shorthand != "" {
+			out = append(out, cand("-"+f.Shorthand, usage, 1, 0))
+		}
+	})
+	return out
+}
+
+// lookupFlag finds the flag a word such as "-H" or "--header" names.
+func lookupFlag(fset *pflag.FlagSet, word string) *pflag.Flag {
+	if strings.HasPrefix(word, "--") {
+		return fset.Lookup(strings.TrimPrefix(word, "--"))
+	}
+	if len(word) == 2 {
+		return fset.ShorthandLookup(word[1:])
+	}
+	return nil
+}
+
+// takesValue reports whether word is a flag whose value is the next word.
+func takesValue(fset *pflag.FlagSet, word string) bool {
+	f := lookupFlag(fset, word)
+	return f != nil && f.NoOptDefVal == "" && f.Value.Type() != "bool"
+}
+
+// flagValue completes the value of the flag named name (long or short).
+func (c *Completer) flagValue(name, word string) []candidate {
+	switch name {
+	case "header", "H":
+		return c.item(word)
+	case "show":
+		return showValues()
+	case "output", "o":
+		return c.files("", word)
+	case "json", "data":
+		if strings.HasPrefix(word, "@") {
+			return c.files("@", word[1:])
+		}
+	case "files":
+		if i := strings.Index(word, "=@"); i >= 0 {
+			return c.files(word[:i+2], word[i+2:])
+		}
+	case "timeout":
+		return values("time limit", "5s", "10s", "30s", "1m", "off")
+	case "max-redirects":
+		return values("redirects", "0", "5", "10", "30")
+	case "cookie":
+		return c.cookieAssignments()
+	}
+	return nil
+}
