@@ -15,7 +15,6 @@ import (
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
-	"golang.org/x/term"
 )
 
 // Version is the program version.
@@ -116,20 +115,8 @@ func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Execut
 	x.Terminal = terminal
 	x.Getenv = st.Getenv
 	x.Version = Version
-	if f, ok := st.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		x.AskPassword = func(prompt string) (string, error) {
-			fmt.Fprint(st.Stderr, prompt)
-			b, err := term.ReadPassword(int(f.Fd()))
-			fmt.Fprintln(st.Stderr)
-			return string(b), err
-		}
-	}
+	x.AskPassword = passwordReader(st.Stdin, st)
 	return x
-}
-
-func isTerminal(v any) bool {
-	f, ok := v.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // reportError prints err as one "error:" line, prefixed with where.

@@ -3,58 +3,221 @@ package repl
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
-	"os/signal"
+	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/completion"
+	"github.com/httpsh/httpsh/history"
+	"github.com/httpsh/httpsh/internal/render"
 )
 
-// runInteractive is the shell on a terminal: a plain line loop that reads
-// a line, runs it under its own cancellable context, and goes on. Ctrl-C
-// cancels the command in flight and never ends the shell.
-func runInteractive(ctx context.Context, x *commands.Executor, opts *options, st Streams) int {
-	ctx = context.WithoutCancel(ctx) // Ctrl-C cancels one command, not the shell
-	in := bufio.NewReader(st.Stdin)
-	var a commands.Assembler
-	for {
-		prompt := "httpsh> "
-		if pending, _ := a.Pending(); pending {
-			prompt = "...> "
+// shell is the interactive shell's state, whatever reads its lines: the
+// executor, the line assembler, the persistent history, the completer and
+// the cancel function of the command in flight. The line editor lives in
+// terminal.go; this file knows nothing of go-prompt or termios.
+type shell struct {
+	ctx    context.Context
+	x      *commands.Executor
+	hist   *history.History
+	comp   *completion.Completer
+	stderr io.Writer
+	getenv func(string) string
+	// height is the terminal's height in rows, for the pager; nil: no paging.
+	height func() int
+
+	asm  commands.Assembler
+	raw  []string // physical lines of the command being assembled
+	mu   sync.Mutex
+	stop context.CancelFunc // cancels the command in flight; nil between commands
+}
+
+// newShell returns a shell running lines through x, with the history at
+// $XDG_STATE_HOME/httpsh/history unless --no-history. A history that
+// cannot be opened is reported and replaced by one in memory.
+func newShell(ctx context.Context, x *commands.Executor, opts *options, st Streams) *shell {
+	sh := &shell{ctx: context.WithoutCancel(ctx), x: x, stderr: st.Stderr, getenv: st.Getenv}
+	path := ""
+	if !opts.noHistory {
+		p, err := history.DefaultPath(st.Getenv)
+		if err != nil {
+			fmt.Fprintf(st.Stderr, "warning: %v\n", err)
 		}
-		fmt.Fprint(st.Stdout, prompt)
-		line, err := in.ReadString('\n')
-		if err != nil && line == "" {
-			fmt.Fprintln(st.Stdout)
-			return 0
-		}
-		l := a.Feed(trimNewline(line))
+		path = p
+	}
+	h, err := history.Open(path, 0)
+	if err != nil {
+		fmt.Fprintf(st.Stderr, "warning: %v (history kept in memory only)\n", err)
+		h, _ = history.Open("", 0)
+	}
+	sh.hist = h
+	sh.comp = completion.New(completion.Source{Registry: x.Registry, Session: x.Session, History: h.Lines})
+	return sh
+}
+
+// historyLines are the lines Up recalls at start.
+func (sh *shell) historyLines() []string { return sh.hist.Lines() }
+
+// complete returns the suggestions for the text before the cursor; none
+// on a blank line or inside a heredoc or continued line.
+func (sh *shell) complete(before string) []completion.Suggestion {
+	if pending, _ := sh.asm.Pending(); pending || strings.TrimSpace(before) == "" {
+		return nil
+	}
+	return sh.comp.Complete(before, len(before))
+}
+
+// prefix is the prompt: where requests go and how the last exchange went,
+// e.g. "127.0.0.1:41873 [200] > ", or "... " while a command continues.
+func (sh *shell) prefix() string {
+	if pending, _ := sh.asm.Pending(); pending {
+		return "... "
+	}
+	where := "httpsh"
+	s := sh.x.Session
+	if s.Base != nil {
+		where = s.Base.Host + strings.TrimSuffix(s.Base.EscapedPath(), "/")
+	}
+	where = render.Sanitize(where)
+	if utf8.RuneCountInString(where) > 32 {
+		r := []rune(where)
+		where = string(r[:31]) + "…"
+	}
+	if e := s.Last(); e != nil {
+		where += fmt.Sprintf(" [%d]", e.Response().StatusCode)
+	}
+	return where + " > "
+}
+
+// clearPending drops a half-typed continued command (after Ctrl-C).
+func (sh *shell) clearPending() {
+	sh.asm.Reset()
+	sh.raw = nil
+}
+
+// handle takes one line as the editor returned it (a recalled history
+// entry may hold several physical lines) and runs the command it
+// completes. done is set when the shell should end, with its status.
+func (sh *shell) handle(text string) (status int, done bool) {
+	for _, phys := range strings.Split(text, "\n") {
+		sh.raw = append(sh.raw, phys)
+		l := sh.asm.Feed(phys)
 		if l == nil {
 			continue
 		}
-		cmdCtx, cancel := context.WithCancel(ctx)
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt)
-		go func() {
-			select {
-			case <-sig:
-				cancel()
-			case <-cmdCtx.Done():
-			}
-		}()
-		err = x.Execute(cmdCtx, l)
-		signal.Stop(sig)
-		cancel()
-		if ex, ok := err.(*commands.ExitRequest); ok {
-			return ex.Status
+		entry := strings.Join(sh.raw, "\n")
+		sh.raw = nil
+		if err := sh.hist.Add(entry); err != nil {
+			fmt.Fprintf(sh.stderr, "warning: %v\n", err)
 		}
-		reportError(st.Stderr, "", err)
+		if st, done := sh.run(l); done {
+			return st, true
+		}
+	}
+	return 0, false
+}
+
+// run executes one logical line under its own context, which interrupt
+// cancels, and reports how it went.
+func (sh *shell) run(l *commands.Logical) (status int, done bool) {
+	ctx, cancel := context.WithCancel(sh.ctx)
+	sh.mu.Lock()
+	sh.stop = cancel
+	sh.mu.Unlock()
+	err := sh.execute(ctx, l)
+	interrupted := ctx.Err() != nil
+	sh.mu.Lock()
+	sh.stop = nil
+	sh.mu.Unlock()
+	cancel()
+	var exit *commands.ExitRequest
+	if errors.As(err, &exit) {
+		return exit.Status, true
+	}
+	if interrupted {
+		fmt.Fprintln(sh.stderr, "^C cancelled")
+		if commands.ExitStatus(err) == commands.StatusInterrupted {
+			return 0, false
+		}
+	}
+	reportError(sh.stderr, "", err)
+	return 0, false
+}
+
+// interrupt cancels the command in flight, if any (Ctrl-C).
+func (sh *shell) interrupt() {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if sh.stop != nil {
+		sh.stop()
 	}
 }
 
-func trimNewline(s string) string {
-	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
-		s = s[:len(s)-1]
+// execute runs l, through the pager when its output is longer than the
+// screen; output that streams (`--stream`, `-o`, downloads) is never held.
+func (sh *shell) execute(ctx context.Context, l *commands.Logical) error {
+	if sh.height == nil || !sh.x.Session.Settings.Pager || streams(l.Text) {
+		return sh.x.Execute(ctx, l)
 	}
-	return s
+	out := sh.x.Stdout
+	var buf strings.Builder
+	sh.x.Stdout = &buf
+	err := sh.x.Execute(ctx, l)
+	sh.x.Stdout = out
+	page(out, buf.String(), sh.height(), sh.getenv("PAGER"))
+	return err
+}
+
+// streams reports a line whose output must not be held back.
+func streams(line string) bool {
+	words, err := commands.Split(line)
+	if err != nil || len(words) == 0 {
+		return false
+	}
+	if words[0] == "download" || words[0] == "sleep" {
+		return true
+	}
+	for _, w := range words[1:] {
+		if w == "--stream" || w == "-o" || w == "--output" || strings.HasPrefix(w, "--output=") {
+			return true
+		}
+	}
+	return false
+}
+
+// runPlain is the shell without a line editor, for terminals go-prompt
+// cannot drive: it reads lines, and SIGINT cancels the command in flight.
+func runPlain(sh *shell, in io.Reader, out io.Writer) int {
+	r := bufio.NewReader(in)
+	for {
+		fmt.Fprint(out, sh.prefix())
+		line, err := r.ReadString('\n')
+		if err != nil && line == "" {
+			fmt.Fprintln(out)
+			return 0
+		}
+		if st, done := sh.handle(strings.TrimRight(line, "\r\n")); done {
+			return st
+		}
+	}
+}
+
+// runInteractive is the shell on a terminal: go-prompt when it can run
+// here, the plain loop otherwise. Ctrl-C cancels the command in flight and
+// never ends the shell; the terminal is restored on every way out.
+func runInteractive(ctx context.Context, x *commands.Executor, opts *options, st Streams) int {
+	sh := newShell(ctx, x, opts, st)
+	if in, ok := st.Stdin.(*os.File); ok {
+		if status, ok := runTerminal(sh, in); ok {
+			return status
+		}
+	}
+	stop := notifyInterrupt(sh)
+	defer stop()
+	return runPlain(sh, st.Stdin, st.Stdout)
 }

@@ -1,0 +1,289 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd
+
+package repl
+
+// This is the only file that imports go-prompt and golang.org/x/term.
+//
+// go-prompt v0.2.6 is used through Prompt.Input, one physical line at a
+// time, with our own ConsoleParser (keyReader): go-prompt's parser opens
+// /dev/tty, saves the terminal state in a package variable that its SetRaw
+// then overwrites with the raw state (so its "restore" leaves the terminal
+// raw), panics on a failed window-size ioctl, and its Run loop exits the
+// process on SIGINT/SIGTERM. With Input and keyReader, this package owns
+// the terminal: raw only while a line is edited, cooked with ISIG while a
+// command runs (Ctrl-C is then SIGINT, which cancels the command), and the
+// state it found restored on every way out.
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"sync"
+	"sync/atomic"
+	"syscall"
+
+	prompt "github.com/c-bata/go-prompt"
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+)
+
+// isTerminal reports whether v is an *os.File on a terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// passwordReader returns a function asking for a secret without echo on
+// the terminal in, or nil when in is not a terminal.
+func passwordReader(in any, st Streams) func(string) (string, error) {
+	f, ok := in.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return func(p string) (string, error) {
+		fmt.Fprint(st.Stderr, p)
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(st.Stderr)
+		return string(b), err
+	}
+}
+
+// tty is the terminal the shell runs on and the state it found it in.
+type tty struct {
+	fd    int
+	saved *term.State   // restored on every exit path
+	orig  *unix.Termios // the same state, to derive raw and cooked from
+	mu    sync.Mutex
+}
+
+// openTTY records the state of the terminal on fd.
+func openTTY(fd int) (*tty, error) {
+	saved, err := term.GetState(fd)
+	if err != nil {
+		return nil, fmt.Errorf("terminal: %w", err)
+	}
+	orig, err := unix.IoctlGetTermios(fd, ioctlGetTermios)
+	if err != nil {
+		return nil, fmt.Errorf("terminal: %w", err)
+	}
+	return &tty{fd: fd, saved: saved, orig: orig}, nil
+}
+
+// restore puts the terminal back as openTTY found it. It is safe to call
+// from any goroutine, any number of times.
+func (t *tty) restore() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_ = term.Restore(t.fd, t.saved)
+}
+
+// raw is the mode for line editing: the flags go-prompt's SetRaw clears,
+// derived from the saved state (output processing stays on).
+func (t *tty) raw() error {
+	n := *t.orig
+	n.Iflag &^= unix.IGNBRK | unix.BRKINT | unix.PARMRK | unix.ISTRIP | unix.INLCR | unix.IGNCR | unix.ICRNL | unix.IXON
+	n.Lflag &^= unix.ECHO | unix.ICANON | unix.IEXTEN | unix.ISIG | unix.ECHONL
+	n.Cflag &^= unix.CSIZE | unix.PARENB
+	n.Cflag |= unix.CS8
+	n.Cc[unix.VMIN], n.Cc[unix.VTIME] = 1, 0
+	return t.set(&n)
+}
+
+// cooked is the mode while a command runs: the saved state with line
+// editing, echo and signals on (Ctrl-C sends SIGINT), and ^C not echoed,
+// since the shell prints "^C cancelled" itself.
+func (t *tty) cooked() error {
+	n := *t.orig
+	n.Lflag |= unix.ICANON | unix.ECHO | unix.ISIG
+	n.Lflag &^= unix.ECHOCTL
+	n.Iflag |= unix.ICRNL
+	n.Oflag |= unix.OPOST
+	return t.set(&n)
+}
+
+func (t *tty) set(n *unix.Termios) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return unix.IoctlSetTermios(t.fd, ioctlSetTermios, n)
+}
+
+// size is the window size; a terminal that reports 0x0 (some serial
+// consoles and pseudo-terminals) is taken as 80x24.
+func (t *tty) size() (cols, rows int) {
+	ws, err := unix.IoctlGetWinsize(t.fd, unix.TIOCGWINSZ)
+	if err != nil || ws.Col == 0 || ws.Row == 0 {
+		return 80, 24
+	}
+	return int(ws.Col), int(ws.Row)
+}
+
+// keyReader is go-prompt's ConsoleParser over our tty. Read never blocks
+// (it polls), so go-prompt's reader goroutine can be stopped; it returns
+// one key per call (go-prompt treats one read as one key, so a pasted
+// "get /x\r" would otherwise be inserted as text), and after Enter or
+// Ctrl-D it returns nothing until the next Setup, so typed-ahead keys wait
+// for the next line instead of being lost with go-prompt's channel.
+type keyReader struct {
+	t       *tty
+	pending []byte
+	hold    bool
+	eof     atomic.Bool // the last key was Ctrl-D
+	ctrlC   atomic.Bool // a Ctrl-C was read since the shell last looked
+}
+
+func (r *keyReader) Setup() error {
+	r.hold = false
+	r.eof.Store(false)
+	return r.t.raw()
+}
+
+func (r *keyReader) TearDown() error { return r.t.cooked() }
+
+func (r *keyReader) GetWinSize() *prompt.WinSize {
+	c, rows := r.t.size()
+	return &prompt.WinSize{Row: uint16(rows), Col: uint16(c)}
+}
+
+// errNoKey is returned when no key is waiting; go-prompt ignores errors.
+var errNoKey = syscall.EAGAIN
+
+func (r *keyReader) Read() ([]byte, error) {
+	if r.hold {
+		return nil, errNoKey
+	}
+	if len(r.pending) == 0 {
+		fds := []unix.PollFd{{Fd: int32(r.t.fd), Events: unix.POLLIN}}
+		if n, err := unix.Poll(fds, 0); err != nil || n == 0 {
+			return nil, errNoKey
+		}
+		buf := make([]byte, 1024)
+		n, err := unix.Read(r.t.fd, buf)
+		if err != nil || n <= 0 {
+			return nil, errNoKey
+		}
+		r.pending = buf[:n]
+	}
+	k := nextKey(r.pending)
+	key := append([]byte(nil), r.pending[:k]...)
+	r.pending = r.pending[k:]
+	switch {
+	case len(key) == 1 && (key[0] == '\r' || key[0] == '\n'):
+		r.hold = true
+	case len(key) == 1 && key[0] == 0x04:
+		r.hold = true
+		r.eof.Store(true)
+	case len(key) == 1 && key[0] == 0x03:
+		r.ctrlC.Store(true)
+	}
+	return key, nil
+}
+
+// nextKey returns the length of the first key in b: an escape sequence, a
+// control byte, or a run of text up to the next control byte.
+func nextKey(b []byte) int {
+	switch {
+	case b[0] == 0x1b:
+		return escapeLen(b)
+	case b[0] < 0x20 || b[0] == 0x7f:
+		return 1
+	}
+	n := 1
+	for n < len(b) && b[n] >= 0x20 && b[n] != 0x7f {
+		n++
+	}
+	return n
+}
+
+// escapeLen is the length of the escape sequence at b[0]: ESC [ params
+// final, ESC O x, ESC x (Alt-x), or a lone ESC.
+func escapeLen(b []byte) int {
+	if len(b) < 2 {
+		return 1
+	}
+	switch b[1] {
+	case '[':
+		for i := 2; i < len(b); i++ {
+			if b[i] >= 0x40 && b[i] <= 0x7e {
+				return i + 1
+			}
+		}
+		return len(b)
+	case 'O':
+		return min(3, len(b))
+	}
+	return 2
+}
+
+// runTerminal is the interactive shell on a terminal with go-prompt. It
+// returns ok=false, having changed nothing, when go-prompt cannot start
+// here (then the caller uses the plain loop).
+func runTerminal(sh *shell, in *os.File) (status int, ok bool) {
+	t, err := openTTY(int(in.Fd()))
+	if err != nil {
+		return 0, false
+	}
+	defer t.restore()
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		for s := range sigs {
+			if s == os.Interrupt {
+				sh.interrupt()
+				continue
+			}
+			t.restore() // the process ends in the next line: no defer will run
+			fmt.Fprintln(sh.stderr)
+			os.Exit(128 + int(s.(syscall.Signal)))
+		}
+	}()
+	sh.height = func() int { _, rows := t.size(); return rows }
+	keys := &keyReader{t: t}
+	p, err := newPrompt(sh, keys)
+	if err != nil {
+		return 0, false
+	}
+	for {
+		line := p.Input()
+		if keys.eof.Load() && line == "" {
+			return 0, true
+		}
+		if keys.ctrlC.Swap(false) {
+			sh.clearPending()
+		}
+		if st, done := sh.handle(line); done {
+			return st, true
+		}
+	}
+}
+
+// newPrompt builds the go-prompt line editor; prompt.New panics when
+// there is no /dev/tty, which is turned into an error.
+func newPrompt(sh *shell, keys *keyReader) (p *prompt.Prompt, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("line editor: %v", r)
+		}
+	}()
+	complete := func(d prompt.Document) []prompt.Suggest {
+		var out []prompt.Suggest
+		for _, s := range sh.complete(d.TextBeforeCursor()) {
+			out = append(out, prompt.Suggest{Text: s.Text, Description: s.Description})
+		}
+		return out
+	}
+	prefix := func() (string, bool) {
+		if keys.ctrlC.Swap(false) {
+			sh.clearPending() // Ctrl-C on a continuation line drops the command
+		}
+		return sh.prefix(), true
+	}
+	return prompt.New(func(string) {}, complete,
+		prompt.OptionParser(keys),
+		prompt.OptionLivePrefix(prefix),
+		prompt.OptionPrefixTextColor(prompt.Cyan),
+		prompt.OptionHistory(sh.historyLines()),
+		prompt.OptionMaxSuggestion(10),
+		prompt.OptionTitle("httpsh"),
+	), nil
+}
