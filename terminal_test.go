@@ -236,7 +236,9 @@ func TestTerminalSession(t *testing.T) {
 	p.waitFor("... ", 5*time.Second)
 	p.line(`{"side": "light"}`)
 	p.line("END")
+	p.waitFor(`"json": {`, 5*time.Second)
 	p.waitFor(`"side": "light"`, 5*time.Second)
+	p.waitFor("[200] > ", 5*time.Second)
 
 	// Ctrl-C cancels the request in flight, and the shell goes on.
 	p.line("get /delay/10")
@@ -246,16 +248,18 @@ func TestTerminalSession(t *testing.T) {
 	p.waitMode(false)
 	p.line("echo 'still' here") // shows "still here" only when it runs
 	p.waitFor("still here", 5*time.Second)
+	p.waitFor(" > ", 5*time.Second)
 
 	// Ctrl-C on a partly typed line clears it.
 	p.keys("get /nothing-to-see")
 	p.keys("\x03")
 	p.line("echo clea''red")
 	p.waitFor("cleared", 5*time.Second)
+	p.waitFor(" > ", 5*time.Second)
 
 	// A download cut by Ctrl-C leaves only its .part file.
 	p.line("get /drip?duration=10&numbytes=20&delay=0 -o drip.bin")
-	p.waitMode(true)
+	waitFile(t, filepath.Join(home, "drip.bin.part")) // the body is arriving
 	p.keys("\x03")
 	p.waitFor("^C cancelled", 2*time.Second)
 	if _, err := os.Stat(filepath.Join(home, "drip.bin")); !os.IsNotExist(err) {
@@ -331,4 +335,19 @@ func TestTerminalZeroSize(t *testing.T) {
 	p.waitFor("fine", 5*time.Second)
 	p.line("quit")
 	p.exit(0)
+}
+
+// waitFile waits until path exists.
+func waitFile(t *testing.T, path string) {
+	t.Helper()
+	end := time.Now().Add(5 * time.Second)
+	for {
+		if _, err := os.Stat(path); err == nil {
+			return
+		}
+		if time.Now().After(end) {
+			t.Fatalf("%s never appeared", path)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

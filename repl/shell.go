@@ -35,6 +35,9 @@ type shell struct {
 	raw  []string // physical lines of the command being assembled
 	mu   sync.Mutex
 	stop context.CancelFunc // cancels the command in flight; nil between commands
+	// early is a Ctrl-C that came after the line was entered but before its
+	// command started: it cancels that command.
+	early bool
 }
 
 // newShell returns a shell running lines through x, with the history at
@@ -128,6 +131,10 @@ func (sh *shell) run(l *commands.Logical) (status int, done bool) {
 	ctx, cancel := context.WithCancel(sh.ctx)
 	sh.mu.Lock()
 	sh.stop = cancel
+	if sh.early {
+		cancel()
+		sh.early = false
+	}
 	sh.mu.Unlock()
 	err := sh.execute(ctx, l)
 	interrupted := ctx.Err() != nil
@@ -149,13 +156,24 @@ func (sh *shell) run(l *commands.Logical) (status int, done bool) {
 	return 0, false
 }
 
-// interrupt cancels the command in flight, if any (Ctrl-C).
+// interrupt cancels the command in flight (Ctrl-C); between commands it
+// cancels the next one, until forgetInterrupt.
 func (sh *shell) interrupt() {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if sh.stop != nil {
 		sh.stop()
+	} else {
+		sh.early = true
 	}
+}
+
+// forgetInterrupt drops a Ctrl-C that came between commands; the shell
+// calls it before reading the next line.
+func (sh *shell) forgetInterrupt() {
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	sh.early = false
 }
 
 // execute runs l, through the pager when its output is longer than the
@@ -195,6 +213,7 @@ func streams(line string) bool {
 func runPlain(sh *shell, in io.Reader, out io.Writer) int {
 	r := bufio.NewReader(in)
 	for {
+		sh.forgetInterrupt()
 		fmt.Fprint(out, sh.prefix())
 		line, err := r.ReadString('\n')
 		if err != nil && line == "" {

@@ -244,6 +244,7 @@ func runTerminal(sh *shell, in *os.File) (status int, ok bool) {
 		return 0, false
 	}
 	for {
+		sh.forgetInterrupt()
 		line := p.Input()
 		if keys.eof.Load() && line == "" {
 			return 0, true
