@@ -86,7 +86,7 @@ func (x *Executor) showExchange(e *session.Exchange, show map[string]bool, strea
 	r := x.Render()
 	w := x.Stdout
 	for _, warn := range e.Warnings {
-		x.warnf("%s", warn)
+		x.warnf("%s", render.Sanitize(warn))
 	}
 	for i, hop := range e.Hops {
 		last := i == len(e.Hops)-1
@@ -143,7 +143,10 @@ func (x *Executor) writeWire(w io.Writer, wire *session.Wire) {
 	}
 	r.Headers(w, fs)
 	for _, d := range wire.Dropped {
-		fmt.Fprintf(w, "# %s\n", d)
+		fmt.Fprintf(w, "# %s\n", render.Sanitize(d))
+	}
+	if wire.Via != "" {
+		fmt.Fprintf(w, "# via proxy %s\n", render.Sanitize(wire.Via))
 	}
 	if len(wire.Body) > 0 {
 		fmt.Fprintln(w)

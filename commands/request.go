@@ -16,7 +16,7 @@ import (
 type requestFlags struct {
 	params, headers, files, cookies []string
 	json, data, auth, bearer        string
-	timeout, output, show           string
+	timeout, output, show, proxy    string
 	form, follow, noFollow          bool
 	insecure, stream, raise         bool
 	verbose, force                  bool
@@ -38,6 +38,7 @@ func (f *requestFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.noFollow, "no-follow", false, "do not follow redirects")
 	fs.IntVar(&f.maxRedirects, "max-redirects", -1, "redirects to follow at most (default: set max-redirects)")
 	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
+	fs.StringVar(&f.proxy, "proxy", "", "send this request through proxy `URL` (none: no proxy)")
 	fs.StringVarP(&f.output, "output", "o", "", "stream the body to `FILE`")
 	fs.BoolVar(&f.force, "force", false, "with -o: overwrite an existing file")
 	fs.BoolVar(&f.stream, "stream", false, "print the body as it arrives")
@@ -296,6 +297,12 @@ func applyOptions(req *session.Request, f *requestFlags) error {
 		req.Options.Timeout = &d
 	}
 	req.Options.Insecure = f.insecure
+	if f.proxy != "" {
+		if _, err := session.ParseProxy(f.proxy); err != nil {
+			return Usagef("--proxy: %v", err)
+		}
+		req.Options.Proxy = f.proxy
+	}
 	if f.show != "" {
 		if _, err := session.ParseShow(f.show); err != nil {
 			return Usagef("--show: %v", err)

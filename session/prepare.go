@@ -35,6 +35,9 @@ type Options struct {
 	MaxRedirects *int
 	Timeout      *time.Duration
 	Insecure     bool
+	// Proxy overrides the proxy setting for this request: a URL, or
+	// "none" for a direct connection ("" means the session's choice).
+	Proxy string
 }
 
 // Line is one header of a prepared request with where it came from.
@@ -56,7 +59,8 @@ type Prepared struct {
 	// Notes explain what was left out and why (credentials for another
 	// origin, headers removed by the line).
 	Notes []string
-	// Cookies are the request's own --cookie values (not the jar's).
+	// Cookies are the request's own cookies: a hand-set Cookie header's
+	// pairs and --cookie values (not the jar's).
 	Cookies []Header
 }
 
@@ -139,7 +143,13 @@ func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 	}
 }
 
+// prepareCookies builds the one Cookie line: the jar's cookies for the
+// URL, then a hand-set Cookie header's pairs, then --cookie values. The
+// hand-set and --cookie pairs are kept in p.Cookies so that a redirect to
+// the same origin carries them and one to another origin drops them.
 func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
+	hand := handCookies(p)
+	p.Cookies = append(hand, r.Cookies...)
 	var pairs, from []string
 	if !r.NoSession {
 		sent, _ := s.Jar.Match(p.URL)
@@ -151,8 +161,11 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 	if len(from) > 0 {
 		from = []string{"cookie jar: " + strings.Join(from, ", ")}
 	}
-	for _, c := range r.Cookies {
+	for _, c := range p.Cookies {
 		pairs = append(pairs, c.Name+"="+c.Value)
+	}
+	if len(hand) > 0 {
+		from = append(from, "Cookie header")
 	}
 	if len(r.Cookies) > 0 {
 		from = append(from, "--cookie")
@@ -160,6 +173,26 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 	if len(pairs) > 0 {
 		add(Line{Name: "Cookie", Value: strings.Join(pairs, "; "), Origin: strings.Join(from, "; "), Secret: true})
 	}
+}
+
+// handCookies removes a hand-set Cookie line from p and returns its
+// name=value pairs.
+func handCookies(p *Prepared) []Header {
+	var out []Header
+	for i, l := range p.Lines {
+		if !strings.EqualFold(l.Name, "Cookie") {
+			continue
+		}
+		p.Lines = append(p.Lines[:i:i], p.Lines[i+1:]...)
+		for _, pair := range strings.Split(l.Value, ";") {
+			name, value, _ := strings.Cut(strings.TrimSpace(pair), "=")
+			if name != "" {
+				out = append(out, Header{Name: name, Value: value})
+			}
+		}
+		break
+	}
+	return out
 }
 
 // appendQuery adds pairs to an encoded query, keeping their order.

@@ -11,6 +11,7 @@ package session
 import (
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -67,12 +68,14 @@ type Session struct {
 	UserAgent string
 	// Now is the clock; tests may replace it.
 	Now func() time.Time
+	// Getenv reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY; nil means no
+	// proxy from the environment. New sets it to os.Getenv.
+	Getenv func(string) string
 
-	mu        sync.Mutex
-	exchanges []*Exchange
-	nextID    int
-	verified  *http.Transport
-	insecure  *http.Transport
+	mu         sync.Mutex
+	exchanges  []*Exchange
+	nextID     int
+	transports map[transportKey]*http.Transport
 }
 
 // New returns an empty session with default settings.
@@ -86,15 +89,17 @@ func New(userAgent string) *Session {
 		nextID:    1,
 	}
 	s.Jar = NewJar(func() time.Time { return s.Now() })
-	s.verified = newTransport(false)
-	s.insecure = newTransport(true)
+	s.Getenv = os.Getenv
 	return s
 }
 
 // Close releases idle connections.
 func (s *Session) Close() {
-	s.verified.CloseIdleConnections()
-	s.insecure.CloseIdleConnections()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.transports {
+		t.CloseIdleConnections()
+	}
 }
 
 // Reset forgets everything but the transports: base, headers, auth,

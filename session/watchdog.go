@@ -76,6 +76,9 @@ func (wd *watchdog) explain(err error, w Wire) error {
 		}
 		return fmt.Errorf("%w after %s %s of %s: raise it with --timeout 60s or `set timeout 60s`", ErrTimeout, wd.limit, what, target)
 	}
+	if errors.Is(err, ErrHeaderLimit) || errors.Is(err, ErrProxy) {
+		return err
+	}
 	return describeNetError(err, w.URL)
 }
 
