@@ -35,7 +35,7 @@ type transportKey struct {
 
 func newTransport(k transportKey) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.Proxy = proxyFromContext // chosen per request by Send
+	t.Proxy = proxyFromContext  // chosen per request by Send
 	t.DisableCompression = true // we ask for and undo encodings ourselves
 	t.MaxResponseHeaderBytes = k.headerLimit
 	t.MaxIdleConnsPerHost = 8
