@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"crypto/tls"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -65,7 +66,9 @@ func Server(t testing.TB, h http.Handler) *httptest.Server {
 // certificate that no client trusts by default, closed when t ends.
 func TLSServer(t testing.TB, h http.Handler) *httptest.Server {
 	t.Helper()
-	s := httptest.NewTLSServer(h)
+	s := httptest.NewUnstartedServer(h)
+	s.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are the point
+	s.StartTLS()
 	t.Cleanup(s.Close)
 	return s
 }
@@ -172,7 +175,7 @@ func Dual(t testing.TB, h http.Handler) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
 	go func() { _ = srv.Serve(&sniffListener{Listener: ln, tls: cfg}) }()
 	t.Cleanup(func() { srv.Close() })
 	return ln.Addr().String()
