@@ -113,7 +113,7 @@ func (x *Executor) showRequests(e *session.Exchange) {
 
 func (x *Executor) showRedirects(e *session.Exchange) {
 	if !e.Redirected() {
-		x.printf("no redirects: %s answered %d\n", session.Redact(e.URL()), e.Response().StatusCode)
+		x.printf("no redirects: %s answered %d\n", render.Sanitize(session.Redact(e.URL())), e.Response().StatusCode)
 		return
 	}
 	var rows [][]string

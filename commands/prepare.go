@@ -89,14 +89,14 @@ func (x *Executor) showPrepared(p *session.Prepared) {
 	}
 	r.AnnotatedHeaders(w, fs, notes)
 	for _, n := range p.Notes {
-		fmt.Fprintf(w, "# %s\n", n)
+		fmt.Fprintf(w, "# %s\n", render.Sanitize(n))
 	}
 	if p.NoSession {
 		fmt.Fprintf(w, "# built without the session: no session headers, credentials or jar cookies\n")
 	} else {
 		_, skipped := x.Session.Jar.Match(p.URL)
 		for _, s := range skipped {
-			fmt.Fprintf(w, "# cookie %s not sent: %s\n", render.Sanitize(s.Cookie.Name), s.Reason)
+			fmt.Fprintf(w, "# cookie %s not sent: %s\n", render.Sanitize(s.Cookie.Name), render.Sanitize(s.Reason))
 		}
 	}
 	if len(p.Body) > 0 {

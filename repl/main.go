@@ -138,5 +138,5 @@ func reportError(w io.Writer, where string, err error) {
 	if err == nil || errors.As(err, &exit) {
 		return
 	}
-	fmt.Fprintf(w, "%serror: %v\n", where, err)
+	fmt.Fprintf(w, "%serror: %s\n", where, commands.ErrorText(err))
 }

@@ -171,7 +171,7 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 		hop.Request.Proto = resp.Proto
 	}
 	if !p.NoSession {
-		s.Jar.SetCookies(w.URL, resp.Cookies())
+		s.Jar.SetCookieLines(w.URL, resp.Header.Values("Set-Cookie"))
 	}
 	final := !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
 	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)

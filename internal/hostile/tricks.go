@@ -17,9 +17,14 @@ import (
 // override.
 const Evil = "\x1b[2J\u009b31m\x9b\a\r\x7f\xff\u202eevil"
 
+// EvilHigh is the part of Evil that net/http lets through in header
+// values (it refuses C0 controls and DEL there): C1 controls as UTF-8 and
+// as a raw byte, invalid UTF-8 and a bidi override.
+const EvilHigh = "\u009b31m\x9b\xff\u202eevil"
+
 // EscapesResponse is a raw HTTP/1.1 response with Evil in the reason
-// phrase, a header value, a Set-Cookie value and the body (as text and
-// inside a JSON string).
+// phrase and the body (as text, or inside JSON keys and strings), and
+// EvilHigh in a header name's value, a Set-Cookie value and a Location.
 func EscapesResponse(contentType string) string {
 	body := "plain " + Evil + "\n"
 	if strings.Contains(contentType, "json") {
@@ -27,8 +32,9 @@ func EscapesResponse(contentType string) string {
 	}
 	return "HTTP/1.1 200 OK" + Evil + "\r\n" +
 		"Content-Type: " + contentType + "\r\n" +
-		"X-Evil: a" + strings.NewReplacer("\r", "", "\n", "").Replace(Evil) + "\r\n" +
-		"Set-Cookie: c=v" + strings.NewReplacer("\r", "", "\n", "", ";", "").Replace(Evil) + "; Path=/\r\n" +
+		"X-Evil: a" + EvilHigh + "\r\n" +
+		"Set-Cookie: c" + EvilHigh + "=v" + EvilHigh + "; Path=/\r\n" +
+		"Set-Cookie: d=v" + EvilHigh + "; Path=/\r\n" +
 		fmt.Sprintf("Content-Length: %d\r\n", len(body)) +
 		"Connection: close\r\n\r\n" + body
 }
