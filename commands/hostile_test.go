@@ -114,7 +114,6 @@ func TestRejectedCookieShown(t *testing.T) {
 	}
 }
 
-
 // TestErrorTextEscapes: whatever an error quotes, its line is safe and
 // one line.
 func TestErrorTextEscapes(t *testing.T) {
