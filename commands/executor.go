@@ -80,6 +80,9 @@ func (x *Executor) Execute(ctx context.Context, l *Logical) (err error) {
 			err = Failf("internal error running %q: %v (please report it)", firstWord(l.Text), p)
 		}
 	}()
+	if l.TooLong {
+		return Usagef("command longer than %s with its input: put a big body in a file and send it with @FILE", session.FormatSize(MaxInputBytes))
+	}
 	if len(l.Text) > MaxLineBytes {
 		return Usagef("line too long (%d bytes, at most %d)", len(l.Text), MaxLineBytes)
 	}
