@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
@@ -305,12 +304,4 @@ func applyOptions(req *session.Request, f *requestFlags) error {
 		return Usagef("give either --stream or -o FILE")
 	}
 	return nil
-}
-
-// durationOr returns *d or def.
-func durationOr(d *time.Duration, def time.Duration) time.Duration {
-	if d != nil {
-		return *d
-	}
-	return def
 }

@@ -355,7 +355,7 @@ func TestJarPunycode(t *testing.T) {
 	for in, want := range map[string]string{
 		"bücher.example": "xn--bcher-kva.example",
 		"münchen.de":     "xn--mnchen-3ya.de",
-		"例え.テスト":        "xn--r8jz45g.xn--zckzah",
+		"例え.テスト":         "xn--r8jz45g.xn--zckzah",
 		"ascii.example":  "ascii.example",
 	} {
 		if got, err := jarToASCII(in); got != want || err != nil {
