@@ -80,6 +80,10 @@ func secretCases() []secretCase {
 		{"session X-Api-Key", "X-Api-Key", sh("X-Api-Key", "k3y")},
 		{"session X-Auth-Token", "X-Auth-Token", sh("X-Auth-Token", "t0k")},
 		{"-H X-Client-Secret", "X-Client-Secret", h("X-Client-Secret", "s3cret")},
+		{"header marked secret", "X-Tenant", func(s *session.Session, _ *session.Request, _ string) {
+			s.SetHeader("X-Tenant", "acme")
+			s.MarkSecret("x-tenant")
+		}},
 		{jarCase, "Cookie", func(s *session.Session, _ *session.Request, origin string) {
 			u, _ := url.Parse(origin)
 			_ = s.Jar.Set(session.Cookie{Name: "sid", Value: "jar", Domain: u.Hostname(), Path: "/", HostOnly: true, SetBy: "user"})

@@ -112,7 +112,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	add(Line{Name: "Accept-Encoding", Value: "gzip, deflate", Origin: "default"})
 	if !r.NoSession {
 		for _, h := range s.Headers {
-			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: SecretHeader(h.Name)})
+			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: s.IsSecret(h.Name)})
 		}
 	}
 	if r.ContentType != "" {
@@ -120,7 +120,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	}
 	for _, h := range r.Headers {
 		if h.Value != "" {
-			add(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: SecretHeader(h.Name)})
+			add(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: s.IsSecret(h.Name)})
 		}
 	}
 	if len(r.Body) > 0 || method == "POST" || method == "PUT" || method == "PATCH" {

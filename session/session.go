@@ -58,6 +58,10 @@ const MaxExchanges = 500
 type Session struct {
 	Base     *url.URL // nil until set
 	Headers  []Header // default headers, sent with every request
+	// SecretNames are header names (lower case) the user marked secret:
+	// like Authorization, they are dropped on a redirect to another
+	// origin. Names such as X-Api-Key are secret without being marked.
+	SecretNames map[string]bool
 	Auth     *Auth    // nil: none
 	Jar      *Jar
 	Settings Settings
@@ -107,6 +111,7 @@ func (s *Session) Close() {
 func (s *Session) Reset() {
 	s.Base = nil
 	s.Headers = nil
+	s.SecretNames = nil
 	s.Auth = nil
 	s.Jar.Clear("")
 	s.Settings = DefaultSettings()
@@ -126,6 +131,20 @@ func (s *Session) SetHeader(name, value string) {
 		}
 	}
 	s.Headers = append(s.Headers, Header{name, value})
+}
+
+// MarkSecret marks a header name as carrying a credential.
+func (s *Session) MarkSecret(name string) {
+	if s.SecretNames == nil {
+		s.SecretNames = map[string]bool{}
+	}
+	s.SecretNames[strings.ToLower(name)] = true
+}
+
+// IsSecret reports whether a header carries a credential: by its name
+// (SecretHeader) or because the user marked it (MarkSecret).
+func (s *Session) IsSecret(name string) bool {
+	return SecretHeader(name) || s.SecretNames[strings.ToLower(name)]
 }
 
 // UnsetHeader removes a default header; it reports whether one was there.
