@@ -20,7 +20,7 @@ func sessionCommands() []*Command {
 		{
 			Name: "headers", Usage: "headers [Name:Value...] | headers unset NAME | headers clear | headers secret NAME...",
 			Short: "default headers sent with every request", Args: []string{"header"},
-			Sub:     []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"},
+			Sub: []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"},
 				{"secret", "headers secret NAME...", "treat a header as a credential: never sent on a redirect to another origin"}},
 			Long: "Headers named like credentials (Authorization, Cookie, *token*, *key*, *secret*, *auth*, *session*, *password*, *csrf*) are secret already: " +
 				"a redirect to another origin (scheme, host or port) drops them. `headers secret NAME` marks any other name so.",

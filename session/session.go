@@ -56,16 +56,16 @@ const MaxExchanges = 500
 // Session is one HTTP session. Its methods are safe for use by one
 // goroutine at a time, except that the Jar is safe for concurrent use.
 type Session struct {
-	Base     *url.URL // nil until set
-	Headers  []Header // default headers, sent with every request
+	Base    *url.URL // nil until set
+	Headers []Header // default headers, sent with every request
 	// SecretNames are header names (lower case) the user marked secret:
 	// like Authorization, they are dropped on a redirect to another
 	// origin. Names such as X-Api-Key are secret without being marked.
 	SecretNames map[string]bool
-	Auth     *Auth    // nil: none
-	Jar      *Jar
-	Settings Settings
-	Vars     map[string]string
+	Auth        *Auth // nil: none
+	Jar         *Jar
+	Settings    Settings
+	Vars        map[string]string
 	// Prepared holds named prepared requests ("" is the last unnamed one).
 	Prepared map[string]*Prepared
 	// UserAgent is sent unless a header overrides it.
