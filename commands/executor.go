@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
@@ -30,6 +31,11 @@ type Executor struct {
 	AskPassword func(prompt string) (string, error)
 	// Version is the program version, for the User-Agent and `help`.
 	Version string
+	// Hooks connect the executor to the program around it (record,
+	// reports, line history); see hooks.go.
+	Hooks Hooks
+
+	script scriptState
 
 	rendererKey string
 	renderer    *render.Renderer
@@ -74,35 +80,51 @@ func (x *Executor) Render() *render.Renderer {
 
 // Execute runs one logical line. A blank line or comment does nothing.
 // Panics inside a command are turned into failures: the session survives.
-func (x *Executor) Execute(ctx context.Context, l *Logical) (err error) {
+// Every line that names a command is then shown to the hooks (record,
+// reports, the session's script log).
+func (x *Executor) Execute(ctx context.Context, l *Logical) error {
+	start := time.Now()
+	prev := x.script.current
+	x.script.current = l
+	name, err := x.execute(ctx, l)
+	x.script.current = prev
+	if name != "" || err != nil {
+		x.observe(l, name, err, time.Since(start))
+	}
+	return err
+}
+
+func (x *Executor) execute(ctx context.Context, l *Logical) (name string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = Failf("internal error running %q: %v (please report it)", firstWord(l.Text), p)
 		}
 	}()
 	if len(l.Text) > MaxLineBytes {
-		return Usagef("line too long (%d bytes, at most %d)", len(l.Text), MaxLineBytes)
+		return "", Usagef("line too long (%d bytes, at most %d)", len(l.Text), MaxLineBytes)
 	}
 	words, err := Split(l.Text)
 	if err != nil {
-		return Usage(err)
+		return "", Usage(err)
 	}
 	if len(words) == 0 {
-		return nil
+		return "", nil
 	}
+	name = words[0]
 	words, err = x.substitute(words)
 	if err != nil {
-		return err
+		return name, err
 	}
 	c, ok := x.Registry.Lookup(words[0])
 	if !ok {
-		return x.Registry.Unknown(words[0])
+		return name, x.Registry.Unknown(words[0])
 	}
-	err = c.Run(ctx, x, &Call{Name: words[0], Args: words[1:], Input: l.Input})
+	name = c.Name
+	err = c.Run(ctx, x, &Call{Name: words[0], Args: words[1:], Input: l.Input, Raw: l.Text})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		return &Error{Status: StatusInterrupted, Err: errors.New("cancelled")}
+		err = &Error{Status: StatusInterrupted, Err: errors.New("cancelled")}
 	}
-	return err
+	return name, err
 }
 
 // ExecuteLine runs text that has no heredoc.

@@ -114,4 +114,3 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) err
 	}
 	return nil
 }
-

@@ -15,6 +15,18 @@ type Logical struct {
 	Input *string // nil: no heredoc
 	File  string
 	Line  int
+	// Raw is the command as typed: its physical lines joined with "\n",
+	// continuations and the heredoc (with its terminator) included. Empty
+	// when the line did not come through an Assembler; use Typed.
+	Raw string
+}
+
+// Typed is the command as typed: Raw, or Text when there is no Raw.
+func (l *Logical) Typed() string {
+	if l.Raw != "" {
+		return l.Raw
+	}
+	return l.Text
 }
 
 // Assembler joins physical lines into logical ones: a line ending in an
@@ -27,6 +39,7 @@ type Assembler struct {
 	started int
 	heredoc string // terminator being waited for
 	input   strings.Builder
+	raw     strings.Builder
 	line    int
 }
 
@@ -34,6 +47,10 @@ type Assembler struct {
 // completed logical command, or nil while more lines are needed.
 func (a *Assembler) Feed(line string) *Logical {
 	a.line++
+	if a.raw.Len() > 0 {
+		a.raw.WriteByte('\n')
+	}
+	a.raw.WriteString(line)
 	if a.heredoc != "" {
 		if strings.TrimRight(line, "\r") == a.heredoc {
 			return a.finish(true)
@@ -74,11 +91,12 @@ func (a *Assembler) Pending() (bool, string) {
 func (a *Assembler) Reset() {
 	a.text.Reset()
 	a.input.Reset()
+	a.raw.Reset()
 	a.heredoc = ""
 }
 
 func (a *Assembler) finish(withInput bool) *Logical {
-	l := &Logical{Text: a.text.String(), Line: a.started}
+	l := &Logical{Text: a.text.String(), Line: a.started, Raw: a.raw.String()}
 	if withInput {
 		text := strings.TrimSuffix(l.Text, "<<"+a.heredoc)
 		l.Text = strings.TrimRight(text, " \t")

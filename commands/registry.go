@@ -38,6 +38,9 @@ type Call struct {
 	Name  string
 	Args  []string
 	Input *string
+	// Raw is the logical line before splitting and substitution (import
+	// curl re-splits it with curl's quoting rules).
+	Raw string
 }
 
 // Registry is the set of commands, by name and alias.
@@ -57,6 +60,7 @@ func NewRegistry() *Registry {
 		prepareCommands(),
 		scriptCommands(),
 		shellCommands(),
+		captureCommands(), sourceCommands(), recordCommands(), savedSessionCommands(), exportCommands(), importCommands(), diffCommands(),
 	} {
 		for _, c := range family {
 			r.list = append(r.list, c)

@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/history"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
 	"golang.org/x/term"
@@ -84,6 +85,28 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
 	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if opts.session != "" {
+		if err := x.LoadSession(opts.session, false); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --session: %v\n", err)
+			return commands.ExitStatus(err)
+		}
+	}
+	if opts.report == nil {
+		return runModes(ctx, x, opts, st, interactive)
+	}
+	x.Hooks.Result = opts.report.add
+	status := runModes(ctx, x, opts, st, interactive)
+	if err := opts.report.write(st.Stdout); err != nil {
+		fmt.Fprintf(st.Stderr, "error: --report: %v\n", err)
+		if status == 0 {
+			status = commands.StatusFailure
+		}
+	}
+	return status
+}
+
+// runModes runs the -c lines, the files, the shell or stdin.
+func runModes(ctx context.Context, x *commands.Executor, opts *options, st Streams, interactive bool) int {
 	if len(opts.lines) > 0 {
 		status := runLines(ctx, x, opts)
 		if !opts.stay || status != 0 && !interactive {
@@ -98,6 +121,9 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	if len(opts.lines) > 0 {
 		return 0
+	}
+	if opts.report != nil {
+		opts.report.begin("stdin")
 	}
 	return runScript(ctx, x, st.Stdin, "stdin", opts)
 }
@@ -116,6 +142,7 @@ func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Execut
 	x.Terminal = terminal
 	x.Getenv = st.Getenv
 	x.Version = Version
+	x.Hooks.Redact = history.Redact
 	if f, ok := st.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		x.AskPassword = func(prompt string) (string, error) {
 			fmt.Fprint(st.Stderr, prompt)
