@@ -120,7 +120,11 @@ func (x *Executor) execute(ctx context.Context, l *Logical) (name string, err er
 		return name, x.Registry.Unknown(words[0])
 	}
 	name = c.Name
-	err = c.Run(ctx, x, &Call{Name: words[0], Args: words[1:], Input: l.Input, Raw: l.Text})
+	input, err := x.substituteInput(l.Input)
+	if err != nil {
+		return name, err
+	}
+	err = c.Run(ctx, x, &Call{Name: words[0], Args: words[1:], Input: input, Raw: l.Text})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		err = &Error{Status: StatusInterrupted, Err: errors.New("cancelled")}
 	}
@@ -166,6 +170,18 @@ func (x *Executor) substitute(words []string) ([]string, error) {
 		return nil, Usagef("undefined variable {{%s}}: define it with `var %s VALUE` (`vars` lists them)", missing, missing)
 	}
 	return words, nil
+}
+
+// substituteInput replaces {{name}} in a heredoc's input, as in words.
+func (x *Executor) substituteInput(in *string) (*string, error) {
+	if in == nil || !strings.Contains(*in, "{{") {
+		return in, nil
+	}
+	out, err := x.substitute([]string{*in})
+	if err != nil {
+		return nil, err
+	}
+	return &out[0], nil
 }
 
 func (x *Executor) lookupVar(name string) (string, bool) {

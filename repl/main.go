@@ -66,6 +66,15 @@ func Main(args []string, st Streams) (status int) {
 func run(ctx context.Context, opts *options, st Streams) int {
 	s := session.New("httpsh/" + Version)
 	defer s.Close()
+	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
+	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if opts.session != "" {
+		// Loaded first, so that --base, --playground and --var win.
+		if err := x.LoadSession(opts.session, false); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --session: %v\n", err)
+			return commands.ExitStatus(err)
+		}
+	}
 	if opts.playground {
 		pg, err := playground.Start(0)
 		if err != nil {
@@ -82,14 +91,6 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	if err := opts.apply(s); err != nil {
 		fmt.Fprintf(st.Stderr, "error: %v\n", err)
 		return commands.StatusUsage
-	}
-	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
-	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
-	if opts.session != "" {
-		if err := x.LoadSession(opts.session, false); err != nil {
-			fmt.Fprintf(st.Stderr, "error: --session: %v\n", err)
-			return commands.ExitStatus(err)
-		}
 	}
 	if opts.report == nil {
 		return runModes(ctx, x, opts, st, interactive)

@@ -233,4 +233,3 @@ func xmlText(s string) string {
 		return -1
 	}, strings.ToValidUTF8(s, ""))
 }
-
