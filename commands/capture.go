@@ -67,7 +67,7 @@ func runCapture(ctx context.Context, x *Executor, c *Call) error {
 		if len(rest) != 1 {
 			return Usagef("usage: capture NAME json FILTER")
 		}
-		v, err := captureJSON(ctx, rest[0], resp.Body)
+		v, err := captureJSON(ctx, name, rest[0], resp.Body)
 		if err != nil {
 			return err
 		}
@@ -81,20 +81,20 @@ func runCapture(ctx context.Context, x *Executor, c *Call) error {
 
 // captureJSON returns the first result of filter: a string as is,
 // anything else as compact JSON. No result, or null, is a failure.
-func captureJSON(ctx context.Context, filter string, body []byte) (string, error) {
+func captureJSON(ctx context.Context, name, filter string, body []byte) (string, error) {
 	results, err := jqEval(ctx, filter, body)
 	if err != nil {
 		return "", err
 	}
 	if len(results) == 0 || results[0] == nil {
-		return "", Failf("capture json %s: found nothing (null or missing) in the body: try `json %s` to look", filter, Quote(filter))
+		return "", Failf("capture %s json %s: found nothing (null or missing) in the body: try `json %s` to look", name, filter, Quote(filter))
 	}
 	if s, ok := results[0].(string); ok {
 		return s, nil
 	}
 	b, err := marshalJSON(results[0])
 	if err != nil {
-		return "", Failf("capture json %s: %w", filter, err)
+		return "", Failf("capture %s json %s: %w", name, filter, err)
 	}
 	return string(b), nil
 }
