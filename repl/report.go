@@ -171,7 +171,7 @@ func (r *report) junit(w io.Writer) error {
 		for _, c := range s.cases {
 			jc := junitCase{Name: xmlText(caseName(c)), Classname: xmlText(classname(c, s.name)), Time: seconds(c.Elapsed), File: xmlText(c.File), Line: c.Line}
 			if c.Err != nil {
-				p := &junitProblem{Message: xmlText(c.Err.Error()), Type: c.Command, Text: xmlText(caseName(c) + "\n" + c.Err.Error())}
+				p := &junitProblem{Message: xmlText(c.Err.Error()), Type: problemType(c), Text: xmlText(caseName(c) + "\n" + c.Err.Error())}
 				if c.Command == "expect" || c.Command == "check" {
 					jc.Failure = p
 					js.Failures++
@@ -200,6 +200,17 @@ func (r *report) junit(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// problemType is the command for an expectation, else usage or failure.
+func problemType(c commands.Result) string {
+	switch {
+	case c.Command == "expect" || c.Command == "check":
+		return c.Command
+	case commands.ExitStatus(c.Err) == commands.StatusUsage:
+		return "usage"
+	}
+	return "failure"
 }
 
 func classname(c commands.Result, suite string) string {
