@@ -32,7 +32,9 @@ func (x *Executor) sendAndShow(ctx context.Context, p *session.Prepared, f *requ
 		out = o
 		opts.Sink = o.sink
 	case f.stream:
-		opts.Sink = x.streamSink(show)
+		sw := &sanitizingWriter{w: x.Stdout}
+		defer sw.finish()
+		opts.Sink = x.streamSink(show, sw)
 	}
 	e, err := x.Session.Send(ctx, p, opts)
 	if out != nil {
@@ -172,7 +174,7 @@ func fields(hs []session.Header) []render.Field {
 
 // streamSink prints the status and headers, then returns a writer that
 // sanitises the body on its way to stdout.
-func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.Writer, error) {
+func (x *Executor) streamSink(show map[string]bool, sw *sanitizingWriter) func(*session.Response) (io.Writer, error) {
 	return func(resp *session.Response) (io.Writer, error) {
 		r := x.Render()
 		if show["status"] {
@@ -187,7 +189,7 @@ func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.
 		if !show["body"] {
 			return io.Discard, nil
 		}
-		return &sanitizingWriter{w: x.Stdout}, nil
+		return sw, nil
 	}
 }
 
@@ -195,8 +197,22 @@ func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.
 // Bytes of a UTF-8 sequence split across writes are held back until
 // complete.
 type sanitizingWriter struct {
-	w    io.Writer
-	hold []byte
+	w       io.Writer
+	hold    []byte
+	written bool // something was written
+	endNL   bool // and it ended with a newline
+}
+
+// finish ends the stream on a new line.
+func (s *sanitizingWriter) finish() {
+	if len(s.hold) > 0 {
+		_, _ = io.WriteString(s.w, render.SanitizeText(string(s.hold)))
+		s.written, s.endNL = true, s.hold[len(s.hold)-1] == '\n'
+		s.hold = nil
+	}
+	if s.written && !s.endNL {
+		_, _ = io.WriteString(s.w, "\n")
+	}
 }
 
 func (s *sanitizingWriter) Write(b []byte) (int, error) {
@@ -220,8 +236,16 @@ func (s *sanitizingWriter) Write(b []byte) (int, error) {
 		}
 	}
 	s.hold = append([]byte(nil), data[cut:]...)
+	if cut > 0 {
+		s.written, s.endNL = true, data[cut-1] == '\n'
+	}
 	if _, err := io.WriteString(s.w, render.SanitizeText(string(data[:cut]))); err != nil {
 		return 0, err
+	}
+	if f, ok := s.w.(interface{ Flush() error }); ok {
+		if err := f.Flush(); err != nil { // a stream is shown as it arrives
+			return 0, err
+		}
 	}
 	return len(b), nil
 }

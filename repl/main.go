@@ -4,6 +4,7 @@
 package repl
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -68,6 +69,13 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	defer s.Close()
 	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
 	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if !interactive {
+		// Scripts print a lot; one write per command, flushed after each
+		// (execOne), keeps 1000-request scripts fast.
+		bw := bufio.NewWriterSize(st.Stdout, 64<<10)
+		defer bw.Flush()
+		x.Stdout = bw
+	}
 	if opts.session != "" {
 		// Loaded first, so that --base, --playground and --var win.
 		if err := x.LoadSession(opts.session, false); err != nil {
@@ -97,7 +105,7 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	x.Hooks.Result = opts.report.add
 	status := runModes(ctx, x, opts, st, interactive)
-	if err := opts.report.write(st.Stdout); err != nil {
+	if err := opts.report.write(x.Stdout); err != nil {
 		fmt.Fprintf(st.Stderr, "error: --report: %v\n", err)
 		if status == 0 {
 			status = commands.StatusFailure
