@@ -205,8 +205,8 @@ func queryEscape(s string) string {
 func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 	method := strings.ToUpper(cr.method)
 	u := cr.url
-	if !strings.Contains(u, "://") {
-		u = "http://" + u // curl's default scheme
+	if !strings.Contains(u, "://") && !strings.HasPrefix(u, "/") {
+		u = "http://" + u // curl's default scheme; a /path is joined to base
 	}
 	body := strings.Join(cr.data, "&")
 	if cr.get && len(cr.data) > 0 {
