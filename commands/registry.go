@@ -57,6 +57,7 @@ func NewRegistry() *Registry {
 		prepareCommands(),
 		scriptCommands(),
 		shellCommands(),
+		downloadCommands(),
 	} {
 		for _, c := range family {
 			r.list = append(r.list, c)
