@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 )
@@ -39,6 +40,7 @@ type Executor struct {
 
 	rendererKey string
 	renderer    *render.Renderer
+	explainBook *explain.Book // loaded by the first `explain`
 }
 
 // NewExecutor returns an executor for s writing to stdout and stderr.

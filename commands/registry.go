@@ -58,6 +58,7 @@ func NewRegistry() *Registry {
 		scriptCommands(),
 		shellCommands(),
 		downloadCommands(),
+		explainCommands(),
 	} {
 		for _, c := range family {
 			r.list = append(r.list, c)
