@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/render"
@@ -32,7 +33,9 @@ func (x *Executor) sendAndShow(ctx context.Context, p *session.Prepared, f *requ
 		out = o
 		opts.Sink = o.sink
 	case f.stream:
-		opts.Sink = x.streamSink(show)
+		var flush func()
+		opts.Sink, flush = x.streamSink(show)
+		defer flush()
 	}
 	e, err := x.Session.Send(ctx, p, opts)
 	if out != nil {
@@ -171,9 +174,16 @@ func fields(hs []session.Header) []render.Field {
 }
 
 // streamSink prints the status and headers, then returns a writer that
-// sanitises the body on its way to stdout.
-func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.Writer, error) {
-	return func(resp *session.Response) (io.Writer, error) {
+// sanitises the body on its way to stdout; a text/event-stream goes one
+// whole event at a time. flush writes what is held back at the end.
+func (x *Executor) streamSink(show map[string]bool) (sink func(*session.Response) (io.Writer, error), flush func()) {
+	var sse *sseWriter
+	flush = func() {
+		if sse != nil {
+			_ = sse.flush()
+		}
+	}
+	sink = func(resp *session.Response) (io.Writer, error) {
 		r := x.Render()
 		if show["status"] {
 			r.Status(x.Stdout, resp.Proto, resp.StatusCode, resp.Reason)
@@ -187,8 +197,14 @@ func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.
 		if !show["body"] {
 			return io.Discard, nil
 		}
-		return &sanitizingWriter{w: x.Stdout}, nil
+		w := &sanitizingWriter{w: x.Stdout}
+		if mt, _, _ := mime.ParseMediaType(resp.ContentType()); mt == "text/event-stream" {
+			sse = &sseWriter{w: w}
+			return sse, nil
+		}
+		return w, nil
 	}
+	return sink, flush
 }
 
 // sanitizingWriter escapes control characters in text written through it.
