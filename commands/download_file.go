@@ -190,4 +190,3 @@ func safeName(s string) string {
 	}
 	return name
 }
-

@@ -17,10 +17,10 @@ func TestBar(t *testing.T) {
 		{0, 10 * ms, 10 * ms, 10, "██████████"},
 		{0, 5 * ms, 10 * ms, 10, "█████"},
 		{5 * ms, 10 * ms, 10 * ms, 10, "     █████"},
-		{0, 0, 10 * ms, 10, "█"},              // an instant still shows
+		{0, 0, 10 * ms, 10, "█"},               // an instant still shows
 		{10 * ms, 10 * ms, 10 * ms, 4, "   █"}, // at the very end: stays inside
-		{0, 20 * ms, 10 * ms, 4, "████"},      // past the total: clipped
-		{0, 1, 0, 10, ""},                     // no total, no bar
+		{0, 20 * ms, 10 * ms, 4, "████"},       // past the total: clipped
+		{0, 1, 0, 10, ""},                      // no total, no bar
 	} {
 		got := bar(tc.start, tc.end, tc.total, tc.width)
 		if got != tc.want {
