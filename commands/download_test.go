@@ -51,7 +51,7 @@ func (f *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(content))
 }
 
-func newTestExecutor(t *testing.T, base string) (*Executor, *bytes.Buffer, *bytes.Buffer) {
+func newTestExecutor(t testing.TB, base string) (*Executor, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	s := session.New("httpsh-test")
 	t.Cleanup(s.Close)
