@@ -31,7 +31,7 @@ func (x *Executor) sendAndShow(ctx context.Context, p *session.Prepared, f *requ
 			return err
 		}
 		out = o
-		opts.Sink = o.sink
+		opts.Sink, opts.Progress = o.sink, o.progress
 	case f.stream:
 		var flush func()
 		opts.Sink, flush = x.streamSink(show)

@@ -31,6 +31,7 @@ func (x *Executor) startMeter(label string, done, total int64) *meter {
 		progressbar.OptionSetWriter(x.Stderr),
 		progressbar.OptionSetDescription(render.Sanitize(shorten(label, 30))),
 		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
 		progressbar.OptionShowTotalBytes(true),
 		progressbar.OptionSetWidth(max(10, x.width()-60)),
 		progressbar.OptionThrottle(100*time.Millisecond),
