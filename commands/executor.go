@@ -14,6 +14,10 @@ import (
 	"github.com/httpsh/httpsh/session"
 )
 
+// maxHighlight bounds the body bytes coloured: chroma is slow on HTML
+// (about 0.5 MB/s), and a screen shows far less.
+const maxHighlight = 256 << 10
+
 // Executor runs logical lines against one session. It owns the streams
 // and the renderer; nothing here is global, so tests build their own.
 type Executor struct {
@@ -71,7 +75,7 @@ func (x *Executor) Render() *render.Renderer {
 	color, style := x.Color(), x.Session.Settings.Style
 	key := fmt.Sprint(color, style)
 	if x.renderer == nil || key != x.rendererKey {
-		r, err := render.New(render.Options{Color: color, Style: style})
+		r, err := render.New(render.Options{Color: color, Style: style, MaxHighlight: maxHighlight})
 		if err != nil {
 			r, _ = render.New(render.Options{Color: color})
 		}

@@ -125,4 +125,3 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) err
 	}
 	return nil
 }
-

@@ -33,9 +33,11 @@ func (x *Executor) sendAndShow(ctx context.Context, p *session.Prepared, f *requ
 		out = o
 		opts.Sink, opts.Progress = o.sink, o.progress
 	case f.stream:
+		sw := &sanitizingWriter{w: x.Stdout}
+		defer sw.finish()
 		var flush func()
-		opts.Sink, flush = x.streamSink(show)
-		defer flush()
+		opts.Sink, flush = x.streamSink(show, sw)
+		defer flush() // runs before sw.finish
 	}
 	e, err := x.Session.Send(ctx, p, opts)
 	if out != nil {
@@ -174,9 +176,10 @@ func fields(hs []session.Header) []render.Field {
 }
 
 // streamSink prints the status and headers, then returns a writer that
-// sanitises the body on its way to stdout; a text/event-stream goes one
-// whole event at a time. flush writes what is held back at the end.
-func (x *Executor) streamSink(show map[string]bool) (sink func(*session.Response) (io.Writer, error), flush func()) {
+// sanitises the body on its way to stdout through sw; a text/event-stream
+// goes one whole event at a time. flush writes what the event splitter
+// holds back at the end (before sw.finish).
+func (x *Executor) streamSink(show map[string]bool, sw *sanitizingWriter) (sink func(*session.Response) (io.Writer, error), flush func()) {
 	var sse *sseWriter
 	flush = func() {
 		if sse != nil {
@@ -197,12 +200,11 @@ func (x *Executor) streamSink(show map[string]bool) (sink func(*session.Response
 		if !show["body"] {
 			return io.Discard, nil
 		}
-		w := &sanitizingWriter{w: x.Stdout}
 		if mt, _, _ := mime.ParseMediaType(resp.ContentType()); mt == "text/event-stream" {
-			sse = &sseWriter{w: w}
+			sse = &sseWriter{w: sw}
 			return sse, nil
 		}
-		return w, nil
+		return sw, nil
 	}
 	return sink, flush
 }
@@ -211,8 +213,22 @@ func (x *Executor) streamSink(show map[string]bool) (sink func(*session.Response
 // Bytes of a UTF-8 sequence split across writes are held back until
 // complete.
 type sanitizingWriter struct {
-	w    io.Writer
-	hold []byte
+	w       io.Writer
+	hold    []byte
+	written bool // something was written
+	endNL   bool // and it ended with a newline
+}
+
+// finish ends the stream on a new line.
+func (s *sanitizingWriter) finish() {
+	if len(s.hold) > 0 {
+		_, _ = io.WriteString(s.w, render.SanitizeText(string(s.hold)))
+		s.written, s.endNL = true, s.hold[len(s.hold)-1] == '\n'
+		s.hold = nil
+	}
+	if s.written && !s.endNL {
+		_, _ = io.WriteString(s.w, "\n")
+	}
 }
 
 func (s *sanitizingWriter) Write(b []byte) (int, error) {
@@ -236,8 +252,16 @@ func (s *sanitizingWriter) Write(b []byte) (int, error) {
 		}
 	}
 	s.hold = append([]byte(nil), data[cut:]...)
+	if cut > 0 {
+		s.written, s.endNL = true, data[cut-1] == '\n'
+	}
 	if _, err := io.WriteString(s.w, render.SanitizeText(string(data[:cut]))); err != nil {
 		return 0, err
+	}
+	if f, ok := s.w.(interface{ Flush() error }); ok {
+		if err := f.Flush(); err != nil { // a stream is shown as it arrives
+			return 0, err
+		}
 	}
 	return len(b), nil
 }

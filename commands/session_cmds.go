@@ -20,7 +20,7 @@ func sessionCommands() []*Command {
 		{
 			Name: "headers", Usage: "headers [Name:Value...] | headers unset NAME | headers clear",
 			Short: "default headers sent with every request", Args: []string{"header"},
-			Sub: []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"}},
+			Sub:     []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"}},
 			Example: "headers X-Client:httpsh Accept:application/json\nheaders unset Accept",
 			Run:     runHeaders,
 		},

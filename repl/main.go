@@ -4,6 +4,7 @@
 package repl
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -84,6 +85,13 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
 	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if !interactive {
+		// Scripts print a lot; one write per command, flushed after each
+		// (execOne), keeps 1000-request scripts fast.
+		bw := bufio.NewWriterSize(st.Stdout, 64<<10)
+		defer bw.Flush()
+		x.Stdout = bw
+	}
 	if len(opts.lines) > 0 {
 		status := runLines(ctx, x, opts)
 		if !opts.stay || status != 0 && !interactive {

@@ -48,7 +48,7 @@ func (s *Session) client(p *Prepared) *http.Client {
 }
 
 // Send puts p on the wire, follows redirects by the session's policy,
-// stores cookies in the jar (unless p is NoSession), records the exchange
+// stores cookies in the jar, records the exchange
 // and returns it. A response of any status is a result; the error is for
 // failures to get one. When a redirect chain fails part-way, the hops so
 // far are recorded and returned with the error.
@@ -141,9 +141,9 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	if resp.ProtoMajor >= 2 {
 		hop.Request.Proto = resp.Proto
 	}
-	if !p.NoSession {
-		s.Jar.SetCookies(w.URL, resp.Cookies())
-	}
+	// Like requests' Session.send, cookies the server sets go to the jar
+	// even for a request prepared without the session.
+	s.Jar.SetCookies(w.URL, resp.Cookies())
 	final := !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
 	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)
 	hop.Timing = tr.done()
