@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 )
@@ -28,6 +29,12 @@ type Executor struct {
 	// Terminal says stdout is a terminal (colour in auto mode, pager,
 	// progress bars).
 	Terminal bool
+	// ErrTerminal says stderr is a terminal: progress bars are drawn
+	// there only then, never in scripts or pipes.
+	ErrTerminal bool
+	// Width returns the terminal's width in columns; nil or a result
+	// below 20 means 80.
+	Width func() int
 	// Getenv reads the environment ({{env.NAME}}, NO_COLOR).
 	Getenv func(string) string
 	// AskPassword reads a secret without echo; nil when there is no
@@ -43,6 +50,7 @@ type Executor struct {
 
 	rendererKey string
 	renderer    *render.Renderer
+	explainBook *explain.Book // loaded by the first `explain`
 }
 
 // NewExecutor returns an executor for s writing to stdout and stderr.
@@ -204,6 +212,16 @@ func lookupEnv(getenv func(string) string, name string) (string, bool) {
 		return "", false
 	}
 	return v, true
+}
+
+// width is the terminal width for layouts (80 when unknown).
+func (x *Executor) width() int {
+	if x.Width != nil {
+		if w := x.Width(); w >= 20 {
+			return w
+		}
+	}
+	return 80
 }
 
 // printf writes to stdout.

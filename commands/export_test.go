@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/internal/playground"
-	"github.com/httpsh/httpsh/session"
 )
 
 // TestExportCurlRoundTrip sends requests with httpsh, runs `export curl`
@@ -39,7 +37,7 @@ line 2 with é and \\ and %'`,
 	} {
 		t.Run(line, func(t *testing.T) {
 			dir := t.TempDir()
-			x, out := newTestExecutor(t, pg.URL)
+			x, out, _ := newTestExecutor(t, pg.URL)
 			t.Chdir(dir)
 			writeTestFile(t, "bin.dat", []byte("a\x00b\x01c%d\\e\xff"))
 			writeTestFile(t, "at.txt", []byte("@literal"))
@@ -67,21 +65,6 @@ func echoOf(t *testing.T, body []byte) map[string]any {
 		t.Fatalf("not JSON: %s", body)
 	}
 	return map[string]any{"method": m["method"], "url": m["url"], "headers": m["headers"], "data": m["data"], "form": m["form"]}
-}
-
-func newTestExecutor(t *testing.T, base string) (*Executor, *bytes.Buffer) {
-	t.Helper()
-	s := session.New("httpsh/test")
-	t.Cleanup(s.Close)
-	u, err := session.Resolve(nil, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Base = u
-	var out bytes.Buffer
-	x := NewExecutor(s, &out, &out)
-	x.Getenv = func(string) string { return "" }
-	return x, &out
 }
 
 func writeTestFile(t *testing.T, name string, b []byte) {

@@ -61,7 +61,15 @@ func NewRegistry() *Registry {
 		prepareCommands(),
 		scriptCommands(),
 		shellCommands(),
-		captureCommands(), sourceCommands(), recordCommands(), savedSessionCommands(), exportCommands(), importCommands(), diffCommands(),
+		captureCommands(),
+		sourceCommands(),
+		recordCommands(),
+		savedSessionCommands(),
+		exportCommands(),
+		importCommands(),
+		diffCommands(),
+		downloadCommands(),
+		explainCommands(),
 	} {
 		for _, c := range family {
 			r.list = append(r.list, c)

@@ -149,6 +149,16 @@ func setBase(s *session.Session, raw string) error {
 func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Executor {
 	x := commands.NewExecutor(s, st.Stdout, st.Stderr)
 	x.Terminal = terminal
+	x.ErrTerminal = isTerminal(st.Stderr)
+	if f, ok := st.Stdout.(*os.File); ok {
+		x.Width = func() int {
+			w, _, err := term.GetSize(int(f.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		}
+	}
 	x.Getenv = st.Getenv
 	x.Version = Version
 	x.Hooks.Redact = history.Redact
