@@ -39,7 +39,8 @@ func inspectCommands() []*Command {
 			Example: "post /get\ncheck", Run: runCheck,
 		},
 		{
-			Name: "history", Usage: "history [N]", Short: "list exchanges: number, method, URL, status, size, time",
+			Name: "history", Usage: "history [N] | history save FILE [--force]", Short: "list exchanges: number, method, URL, status, size, time",
+			Sub: []Sub{{"save", "history save FILE [--force]", "write the lines typed so far (credentials redacted) as a script"}},
 			Run: runHistory,
 		},
 		{
@@ -257,6 +258,9 @@ func runCheck(_ context.Context, x *Executor, c *Call) error {
 }
 
 func runHistory(_ context.Context, x *Executor, c *Call) error {
+	if len(c.Args) > 0 && c.Args[0] == "save" {
+		return x.saveHistory(c.Args[1:])
+	}
 	if len(c.Args) > 0 {
 		e, err := x.exchangeArg(c.Args)
 		if err != nil {

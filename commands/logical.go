@@ -18,6 +18,18 @@ type Logical struct {
 	// TooLong is set when the command's text or input passed
 	// MaxInputBytes; the excess was not kept and Execute refuses it.
 	TooLong bool
+	// Raw is the command as typed: its physical lines joined with "\n",
+	// continuations and the heredoc (with its terminator) included. Empty
+	// when the line did not come through an Assembler; use Typed.
+	Raw string
+}
+
+// Typed is the command as typed: Raw, or Text when there is no Raw.
+func (l *Logical) Typed() string {
+	if l.Raw != "" {
+		return l.Raw
+	}
+	return l.Text
 }
 
 // Assembler joins physical lines into logical ones: a line ending in an
@@ -30,6 +42,7 @@ type Assembler struct {
 	started int
 	heredoc string // terminator being waited for
 	input   strings.Builder
+	raw     strings.Builder
 	line    int
 	tooLong bool
 }
@@ -38,6 +51,12 @@ type Assembler struct {
 // completed logical command, or nil while more lines are needed.
 func (a *Assembler) Feed(line string) *Logical {
 	a.line++
+	if !a.tooLong { // past the limit the raw text is not kept either
+		if a.raw.Len() > 0 {
+			a.raw.WriteByte('\n')
+		}
+		a.raw.WriteString(line)
+	}
 	if a.heredoc != "" {
 		if strings.TrimRight(line, "\r") == a.heredoc {
 			return a.finish(true)
@@ -87,12 +106,13 @@ func (a *Assembler) Pending() (bool, string) {
 func (a *Assembler) Reset() {
 	a.text.Reset()
 	a.input.Reset()
+	a.raw.Reset()
 	a.heredoc = ""
 	a.tooLong = false
 }
 
 func (a *Assembler) finish(withInput bool) *Logical {
-	l := &Logical{Text: a.text.String(), Line: a.started, TooLong: a.tooLong}
+	l := &Logical{Text: a.text.String(), Line: a.started, TooLong: a.tooLong, Raw: a.raw.String()}
 	if withInput {
 		text := strings.TrimSuffix(l.Text, "<<"+a.heredoc)
 		l.Text = strings.TrimRight(text, " \t")

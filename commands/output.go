@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/render"
@@ -30,11 +31,13 @@ func (x *Executor) sendAndShow(ctx context.Context, p *session.Prepared, f *requ
 			return err
 		}
 		out = o
-		opts.Sink = o.sink
+		opts.Sink, opts.Progress = o.sink, o.progress
 	case f.stream:
 		sw := &sanitizingWriter{w: x.Stdout}
 		defer sw.finish()
-		opts.Sink = x.streamSink(show, sw)
+		var flush func()
+		opts.Sink, flush = x.streamSink(show, sw)
+		defer flush() // runs before sw.finish
 	}
 	e, err := x.Session.Send(ctx, p, opts)
 	if out != nil {
@@ -176,9 +179,17 @@ func fields(hs []session.Header) []render.Field {
 }
 
 // streamSink prints the status and headers, then returns a writer that
-// sanitises the body on its way to stdout.
-func (x *Executor) streamSink(show map[string]bool, sw *sanitizingWriter) func(*session.Response) (io.Writer, error) {
-	return func(resp *session.Response) (io.Writer, error) {
+// sanitises the body on its way to stdout through sw; a text/event-stream
+// goes one whole event at a time. flush writes what the event splitter
+// holds back at the end (before sw.finish).
+func (x *Executor) streamSink(show map[string]bool, sw *sanitizingWriter) (sink func(*session.Response) (io.Writer, error), flush func()) {
+	var sse *sseWriter
+	flush = func() {
+		if sse != nil {
+			_ = sse.flush()
+		}
+	}
+	sink = func(resp *session.Response) (io.Writer, error) {
 		r := x.Render()
 		if show["status"] {
 			r.Status(x.Stdout, resp.Proto, resp.StatusCode, resp.Reason)
@@ -192,8 +203,13 @@ func (x *Executor) streamSink(show map[string]bool, sw *sanitizingWriter) func(*
 		if !show["body"] {
 			return io.Discard, nil
 		}
+		if mt, _, _ := mime.ParseMediaType(resp.ContentType()); mt == "text/event-stream" {
+			sse = &sseWriter{w: sw}
+			return sse, nil
+		}
 		return sw, nil
 	}
+	return sink, flush
 }
 
 // sanitizingWriter escapes control characters in text written through it.

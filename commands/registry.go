@@ -39,6 +39,9 @@ type Call struct {
 	Name  string
 	Args  []string
 	Input *string
+	// Raw is the logical line before splitting and substitution (import
+	// curl re-splits it with curl's quoting rules).
+	Raw string
 }
 
 // Registry is the set of commands, by name and alias.
@@ -58,6 +61,15 @@ func NewRegistry() *Registry {
 		prepareCommands(),
 		scriptCommands(),
 		shellCommands(),
+		captureCommands(),
+		sourceCommands(),
+		recordCommands(),
+		savedSessionCommands(),
+		exportCommands(),
+		importCommands(),
+		diffCommands(),
+		downloadCommands(),
+		explainCommands(),
 	} {
 		for _, c := range family {
 			r.list = append(r.list, c)

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/history"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
 	"golang.org/x/term"
@@ -66,6 +67,22 @@ func Main(args []string, st Streams) (status int) {
 func run(ctx context.Context, opts *options, st Streams) int {
 	s := session.New("httpsh/" + Version)
 	defer s.Close()
+	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
+	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if !interactive {
+		// Scripts print a lot; one write per command, flushed after each
+		// (execOne), keeps 1000-request scripts fast.
+		bw := bufio.NewWriterSize(st.Stdout, 64<<10)
+		defer bw.Flush()
+		x.Stdout = bw
+	}
+	if opts.session != "" {
+		// Loaded first, so that --base, --playground and --var win.
+		if err := x.LoadSession(opts.session, false); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --session: %v\n", err)
+			return commands.ExitStatus(err)
+		}
+	}
 	if opts.playground {
 		pg, err := playground.Start(0)
 		if err != nil {
@@ -83,15 +100,22 @@ func run(ctx context.Context, opts *options, st Streams) int {
 		fmt.Fprintf(st.Stderr, "error: %v\n", err)
 		return commands.StatusUsage
 	}
-	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
-	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
-	if !interactive {
-		// Scripts print a lot; one write per command, flushed after each
-		// (execOne), keeps 1000-request scripts fast.
-		bw := bufio.NewWriterSize(st.Stdout, 64<<10)
-		defer bw.Flush()
-		x.Stdout = bw
+	if opts.report == nil {
+		return runModes(ctx, x, opts, st, interactive)
 	}
+	x.Hooks.Result = opts.report.add
+	status := runModes(ctx, x, opts, st, interactive)
+	if err := opts.report.write(x.Stdout); err != nil {
+		fmt.Fprintf(st.Stderr, "error: --report: %v\n", err)
+		if status == 0 {
+			status = commands.StatusFailure
+		}
+	}
+	return status
+}
+
+// runModes runs the -c lines, the files, the shell or stdin.
+func runModes(ctx context.Context, x *commands.Executor, opts *options, st Streams, interactive bool) int {
 	if len(opts.lines) > 0 {
 		status := runLines(ctx, x, opts)
 		if !opts.stay || status != 0 && !interactive {
@@ -106,6 +130,9 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	if len(opts.lines) > 0 {
 		return 0
+	}
+	if opts.report != nil {
+		opts.report.begin("stdin")
 	}
 	return runScript(ctx, x, st.Stdin, "stdin", opts)
 }
@@ -122,8 +149,19 @@ func setBase(s *session.Session, raw string) error {
 func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Executor {
 	x := commands.NewExecutor(s, st.Stdout, st.Stderr)
 	x.Terminal = terminal
+	x.ErrTerminal = isTerminal(st.Stderr)
+	if f, ok := st.Stdout.(*os.File); ok {
+		x.Width = func() int {
+			w, _, err := term.GetSize(int(f.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		}
+	}
 	x.Getenv = st.Getenv
 	x.Version = Version
+	x.Hooks.Redact = history.Redact
 	if f, ok := st.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		x.AskPassword = func(prompt string) (string, error) {
 			fmt.Fprint(st.Stderr, prompt)

@@ -54,8 +54,14 @@ func runFiles(ctx context.Context, x *commands.Executor, opts *options) int {
 			fmt.Fprintf(x.Stderr, "error: cannot read script %s: %v\n", name, err)
 			return commands.StatusUsage
 		}
+		if opts.report != nil {
+			opts.report.begin(name)
+		}
 		st := runScript(ctx, x, f, name, opts)
 		f.Close()
+		if opts.report != nil {
+			opts.report.end()
+		}
 		if st != 0 && status == 0 {
 			status = st
 		}
