@@ -113,7 +113,7 @@ func (x *Executor) execute(ctx context.Context, l *Logical) (name string, err er
 		}
 	}()
 	if l.TooLong {
-		return Usagef("command longer than %s with its input: put a big body in a file and send it with @FILE", session.FormatSize(MaxInputBytes))
+		return "", Usagef("command longer than %s with its input: put a big body in a file and send it with @FILE", session.FormatSize(MaxInputBytes))
 	}
 	if len(l.Text) > MaxLineBytes {
 		return "", Usagef("line too long (%d bytes, at most %d)", len(l.Text), MaxLineBytes)

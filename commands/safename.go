@@ -22,23 +22,24 @@ const MaxNameBytes = 200
 //   - control characters (C0, DEL, C1), bidi controls, invalid UTF-8 and
 //     the characters Windows forbids (: * ? " < > |) are dropped or
 //     replaced by _;
-//   - leading dots and spaces are dropped (no hidden files, no . or ..),
-//     and so are trailing dots and spaces;
+//   - leading dots, dashes and spaces are dropped (no hidden files, no .
+//     or .., nothing a shell command could take for a flag), and so are
+//     trailing dots and spaces;
 //   - it is at most MaxNameBytes long, the extension kept when it is short.
 //
 // When nothing usable is left, fallback is used, reduced by the same
 // rules, and "download" when that is empty too.
 func SafeName(serverName, fallback string) string {
-	if n := safeName(serverName); n != "" {
+	if n := reduceName(serverName); n != "" {
 		return n
 	}
-	if n := safeName(fallback); n != "" {
+	if n := reduceName(fallback); n != "" {
 		return n
 	}
 	return "download"
 }
 
-func safeName(s string) string {
+func reduceName(s string) string {
 	s = strings.ReplaceAll(s, `\`, "/")
 	if i := strings.LastIndexByte(s, '/'); i >= 0 {
 		s = s[i+1:]
@@ -56,7 +57,7 @@ func safeName(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	out := strings.TrimLeft(b.String(), ". \t")
+	out := strings.TrimLeft(b.String(), ".- \t")
 	out = strings.TrimRight(out, ". \t")
 	return truncateName(out)
 }
@@ -84,11 +85,11 @@ func truncateName(name string) string {
 // one, else the last segment of u's path, else fallback; always passed
 // through SafeName.
 func ServerFileName(contentDisposition string, u *url.URL, fallback string) string {
-	if n := safeName(dispositionName(contentDisposition)); n != "" {
+	if n := reduceName(dispositionName(contentDisposition)); n != "" {
 		return n
 	}
 	if u != nil {
-		if n := safeName(path.Base(u.Path)); n != "" {
+		if n := reduceName(path.Base(u.Path)); n != "" {
 			return n
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/httpsh/httpsh/session"
 )
 
-func TestSafeName(t *testing.T) {
+func TestSafeNameRules(t *testing.T) {
 	long := strings.Repeat("é", 150) + ".tar.gz"
 	tests := []struct{ in, fallback, want string }{
 		{"report.pdf", "x", "report.pdf"},
@@ -31,6 +31,7 @@ func TestSafeName(t *testing.T) {
 		{"", "", "download"},
 		{"", "../..", "download"},
 		{"\x00", "ok", "ok"},
+		{"-rf", "x", "rf"},
 	}
 	for _, tt := range tests {
 		if got := commands.SafeName(tt.in, tt.fallback); got != tt.want {
@@ -43,13 +44,13 @@ func TestSafeName(t *testing.T) {
 	}
 }
 
-func FuzzSafeName(f *testing.F) {
+func FuzzServerSafeName(f *testing.F) {
 	for _, s := range []string{"../x", "a/b\\c", ".", "é\xff", strings.Repeat("a", 300)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := commands.SafeName(s, "fallback")
-		if n == "" || n == "." || n == ".." || strings.ContainsAny(n, "/\\\x00") || strings.HasPrefix(n, ".") || len(n) > commands.MaxNameBytes {
+		if n == "" || n == "." || n == ".." || strings.ContainsAny(n, "/\\\x00") || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "-") || len(n) > commands.MaxNameBytes {
 			t.Fatalf("SafeName(%q) = %q", s, n)
 		}
 		checkTerminalSafe(t, "SafeName", []byte(n), false)

@@ -148,7 +148,7 @@ func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 // hand-set and --cookie pairs are kept in p.Cookies so that a redirect to
 // the same origin carries them and one to another origin drops them.
 func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
-	hand := handCookies(p)
+	hand, handOrigin := handCookies(p)
 	p.Cookies = append(hand, r.Cookies...)
 	var pairs, from []string
 	if !r.NoSession {
@@ -165,7 +165,7 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 		pairs = append(pairs, c.Name+"="+c.Value)
 	}
 	if len(hand) > 0 {
-		from = append(from, "Cookie header")
+		from = append(from, handOrigin)
 	}
 	if len(r.Cookies) > 0 {
 		from = append(from, "--cookie")
@@ -175,15 +175,17 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 	}
 }
 
-// handCookies removes a hand-set Cookie line from p and returns its
-// name=value pairs.
-func handCookies(p *Prepared) []Header {
+// handCookies returns the name=value pairs of a hand-set Cookie line of
+// p and where it came from. The line stays in place, for the merged
+// Cookie line to replace.
+func handCookies(p *Prepared) ([]Header, string) {
 	var out []Header
-	for i, l := range p.Lines {
+	origin := ""
+	for _, l := range p.Lines {
 		if !strings.EqualFold(l.Name, "Cookie") {
 			continue
 		}
-		p.Lines = append(p.Lines[:i:i], p.Lines[i+1:]...)
+		origin = l.Origin
 		for _, pair := range strings.Split(l.Value, ";") {
 			name, value, _ := strings.Cut(strings.TrimSpace(pair), "=")
 			if name != "" {
@@ -192,7 +194,7 @@ func handCookies(p *Prepared) []Header {
 		}
 		break
 	}
-	return out
+	return out, origin
 }
 
 // appendQuery adds pairs to an encoded query, keeping their order.
