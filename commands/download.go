@@ -110,7 +110,7 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 	if err != nil {
 		return nil, Usage(err)
 	}
-	d.fromURL = safeName(lastSegment(u.EscapedPath()))
+	d.fromURL = SafeName(lastSegment(u.EscapedPath()), "")
 	if len(args) == 2 {
 		if st, err := os.Stat(args[1]); err == nil && st.IsDir() {
 			d.dir = args[1]

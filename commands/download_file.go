@@ -2,14 +2,11 @@ package commands
 
 import (
 	"encoding/json"
-	"mime"
 	"net/http"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/httpsh/httpsh/session"
 )
@@ -138,10 +135,8 @@ func parseContentRange(v string) (first, total int64, ok bool) {
 // serverName is the file name for a response: Content-Disposition's
 // filename when it gives one, else the URL's, reduced to a safe base name.
 func (d *download) serverName(resp *session.Response) string {
-	if _, params, err := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); err == nil {
-		if n := safeName(params["filename"]); n != "download" {
-			return n
-		}
+	if n := reduceName(dispositionName(resp.Header.Get("Content-Disposition"))); n != "" {
+		return n
 	}
 	return d.fromURL
 }
@@ -153,40 +148,4 @@ func lastSegment(escaped string) string {
 		return s
 	}
 	return seg
-}
-
-// maxNameBytes bounds a file name from the network (most file systems
-// allow 255).
-const maxNameBytes = 200
-
-// safeName reduces a name from the network to a base name that is safe to
-// create in the current folder: no folder part, no control or format
-// characters, none of / \ : * ? " < > |, no leading dots or dashes, no
-// trailing dots or spaces, at most maxNameBytes bytes; "download" when
-// nothing is left. (The hostile-servers branch writes a shared SafeName;
-// this one can give way to it.)
-func safeName(s string) string {
-	if i := strings.LastIndexAny(s, `/\`); i >= 0 {
-		s = s[i+1:]
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r), strings.ContainsRune(`:*?"<>|`, r):
-			b.WriteRune('_')
-		case unicode.IsSpace(r):
-			b.WriteRune(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	name := strings.TrimRight(strings.TrimLeft(b.String(), ".- "), ". ")
-	for len(name) > maxNameBytes {
-		_, size := utf8.DecodeLastRuneInString(name)
-		name = name[:len(name)-size]
-	}
-	if name == "" {
-		return "download"
-	}
-	return name
 }
