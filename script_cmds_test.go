@@ -15,6 +15,15 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 		// with the playground URL with PLAYGROUND, and
 		// dates, ports and timings with fixed words, so output can be
 		// compared with cmp.
+		// xmlcheck FILE: FILE is well-formed JUnit XML: testsuites of
+		// testsuite elements with name, tests, failures, errors and time,
+		// each testcase with name, classname and time, the counts adding up.
+		"xmlcheck": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 1 {
+				ts.Fatalf("usage: xmlcheck FILE")
+			}
+			ts.Check(checkJUnit([]byte(ts.ReadFile(args[0]))))
+		},
 		"scrub": func(ts *testscript.TestScript, neg bool, args []string) {
 			if len(args) != 2 {
 				ts.Fatalf("usage: scrub FILE OUT")
@@ -24,6 +33,7 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 			text = strings.ReplaceAll(text, strings.TrimPrefix(ts.Getenv("PLAYGROUND"), "http://"), "PLAYGROUND")
 			text = dateRE.ReplaceAllString(text, "Date: DATE")
 			text = durRE.ReplaceAllString(text, "DURATION")
+			text = junitTimeRE.ReplaceAllString(text, `${1}="T"`)
 			ts.Check(writeFile(ts, args[1], text))
 		},
 	}
@@ -32,6 +42,8 @@ func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args 
 var (
 	dateRE = regexp.MustCompile(`Date: [A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT`)
 	durRE  = regexp.MustCompile(`\b\d+(\.\d+)?(µs|ms|s)\b`)
+	// junitTimeRE matches the time attributes of JUnit XML.
+	junitTimeRE = regexp.MustCompile(`\b(time|timestamp)="[0-9T:.-]+"`)
 )
 
 func writeFile(ts *testscript.TestScript, name, text string) error {

@@ -7,6 +7,9 @@ package commands
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/httpsh/httpsh/internal/render"
 )
 
 // Exit statuses.
@@ -74,4 +77,12 @@ func ExitStatus(err error) int {
 		return e.Status
 	}
 	return StatusFailure
+}
+
+// ErrorText is err's message made safe for a terminal and kept to one
+// line: errors quote server text (a Location, a reason phrase, a cookie
+// name), so control characters, C1, bidi controls and invalid UTF-8 are
+// escaped as everywhere else (newlines show as \n).
+func ErrorText(err error) string {
+	return render.Sanitize(strings.TrimRight(err.Error(), "\r\n"))
 }

@@ -8,10 +8,16 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
+	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 )
+
+// maxHighlight bounds the body bytes coloured: chroma is slow on HTML
+// (about 0.5 MB/s), and a screen shows far less.
+const maxHighlight = 256 << 10
 
 // Executor runs logical lines against one session. It owns the streams
 // and the renderer; nothing here is global, so tests build their own.
@@ -23,6 +29,12 @@ type Executor struct {
 	// Terminal says stdout is a terminal (colour in auto mode, pager,
 	// progress bars).
 	Terminal bool
+	// ErrTerminal says stderr is a terminal: progress bars are drawn
+	// there only then, never in scripts or pipes.
+	ErrTerminal bool
+	// Width returns the terminal's width in columns; nil or a result
+	// below 20 means 80.
+	Width func() int
 	// Getenv reads the environment ({{env.NAME}}, NO_COLOR).
 	Getenv func(string) string
 	// AskPassword reads a secret without echo; nil when there is no
@@ -30,9 +42,15 @@ type Executor struct {
 	AskPassword func(prompt string) (string, error)
 	// Version is the program version, for the User-Agent and `help`.
 	Version string
+	// Hooks connect the executor to the program around it (record,
+	// reports, line history); see hooks.go.
+	Hooks Hooks
+
+	script scriptState
 
 	rendererKey string
 	renderer    *render.Renderer
+	explainBook *explain.Book // loaded by the first `explain`
 }
 
 // NewExecutor returns an executor for s writing to stdout and stderr.
@@ -63,7 +81,7 @@ func (x *Executor) Render() *render.Renderer {
 	color, style := x.Color(), x.Session.Settings.Style
 	key := fmt.Sprint(color, style)
 	if x.renderer == nil || key != x.rendererKey {
-		r, err := render.New(render.Options{Color: color, Style: style})
+		r, err := render.New(render.Options{Color: color, Style: style, MaxHighlight: maxHighlight})
 		if err != nil {
 			r, _ = render.New(render.Options{Color: color})
 		}
@@ -74,35 +92,58 @@ func (x *Executor) Render() *render.Renderer {
 
 // Execute runs one logical line. A blank line or comment does nothing.
 // Panics inside a command are turned into failures: the session survives.
-func (x *Executor) Execute(ctx context.Context, l *Logical) (err error) {
+// Every line that names a command is then shown to the hooks (record,
+// reports, the session's script log).
+func (x *Executor) Execute(ctx context.Context, l *Logical) error {
+	start := time.Now()
+	prev := x.script.current
+	x.script.current = l
+	name, err := x.execute(ctx, l)
+	x.script.current = prev
+	if name != "" || err != nil {
+		x.observe(l, name, err, time.Since(start))
+	}
+	return err
+}
+
+func (x *Executor) execute(ctx context.Context, l *Logical) (name string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = Failf("internal error running %q: %v (please report it)", firstWord(l.Text), p)
 		}
 	}()
+	if l.TooLong {
+		return "", Usagef("command longer than %s with its input: put a big body in a file and send it with @FILE", session.FormatSize(MaxInputBytes))
+	}
 	if len(l.Text) > MaxLineBytes {
-		return Usagef("line too long (%d bytes, at most %d)", len(l.Text), MaxLineBytes)
+		return "", Usagef("line too long (%d bytes, at most %d)", len(l.Text), MaxLineBytes)
 	}
 	words, err := Split(l.Text)
 	if err != nil {
-		return Usage(err)
+		return "", Usage(err)
 	}
 	if len(words) == 0 {
-		return nil
+		return "", nil
 	}
+	name = words[0]
 	words, err = x.substitute(words)
 	if err != nil {
-		return err
+		return name, err
 	}
 	c, ok := x.Registry.Lookup(words[0])
 	if !ok {
-		return x.Registry.Unknown(words[0])
+		return name, x.Registry.Unknown(words[0])
 	}
-	err = c.Run(ctx, x, &Call{Name: words[0], Args: words[1:], Input: l.Input})
+	name = c.Name
+	input, err := x.substituteInput(l.Input)
+	if err != nil {
+		return name, err
+	}
+	err = c.Run(ctx, x, &Call{Name: words[0], Args: words[1:], Input: input, Raw: l.Text})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		return &Error{Status: StatusInterrupted, Err: errors.New("cancelled")}
+		err = &Error{Status: StatusInterrupted, Err: errors.New("cancelled")}
 	}
-	return err
+	return name, err
 }
 
 // ExecuteLine runs text that has no heredoc.
@@ -146,6 +187,18 @@ func (x *Executor) substitute(words []string) ([]string, error) {
 	return words, nil
 }
 
+// substituteInput replaces {{name}} in a heredoc's input, as in words.
+func (x *Executor) substituteInput(in *string) (*string, error) {
+	if in == nil || !strings.Contains(*in, "{{") {
+		return in, nil
+	}
+	out, err := x.substitute([]string{*in})
+	if err != nil {
+		return nil, err
+	}
+	return &out[0], nil
+}
+
 func (x *Executor) lookupVar(name string) (string, bool) {
 	if env, ok := strings.CutPrefix(name, "env."); ok {
 		v, found := lookupEnv(x.Getenv, env)
@@ -162,6 +215,16 @@ func lookupEnv(getenv func(string) string, name string) (string, bool) {
 		return "", false
 	}
 	return v, true
+}
+
+// width is the terminal width for layouts (80 when unknown).
+func (x *Executor) width() int {
+	if x.Width != nil {
+		if w := x.Width(); w >= 20 {
+			return w
+		}
+	}
+	return 80
 }
 
 // printf writes to stdout.

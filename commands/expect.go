@@ -53,7 +53,7 @@ func runExpect(ctx context.Context, x *Executor, c *Call) error {
 			return Usagef("usage: expect body contains TEXT")
 		}
 		if !strings.Contains(string(resp.Body), c.Args[2]) {
-			return Failf("%s: not in the body (%s)", what, render.HumanBytes(resp.Size))
+			return Failf("%s: not in the body (%s%s)", what, render.HumanBytes(resp.Size), bodyStart(resp.Body))
 		}
 		return nil
 	case "cookie":
@@ -103,7 +103,13 @@ func expectStatus(what string, args []string, code int) error {
 		}
 		return nil
 	}
-	return compare(what, []string{op, want}, strconv.Itoa(code), true, false)
+	if err := compare(what, []string{op, want}, strconv.Itoa(code), true, false); err != nil {
+		if ExitStatus(err) == StatusFailure {
+			return Failf("%s: got %d", what, code)
+		}
+		return err
+	}
+	return nil
 }
 
 func expectTime(what string, args []string, took time.Duration) error {
@@ -129,7 +135,7 @@ func expectJSON(ctx context.Context, what string, args []string, body []byte) er
 	}
 	results, err := jqEval(ctx, args[0], body)
 	if err != nil {
-		return err
+		return &Error{Status: ExitStatus(err), Err: fmt.Errorf("%s: %w", what, err)}
 	}
 	var got any
 	found := len(results) > 0 && results[0] != nil
@@ -239,4 +245,14 @@ func orderOK(op string, g, w float64, what string) (bool, error) {
 	return false, Usagef("%s: unknown operator %q", what, op)
 }
 
-var _ = fmt.Sprint
+// bodyStart is ": starts with ..." for a failure message, sanitised.
+func bodyStart(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	s := []rune(string(b[:min(len(b), 240)]))
+	if len(s) > 60 {
+		s = append(s[:60], '.', '.', '.')
+	}
+	return ", starts with \"" + render.Sanitize(string(s)) + "\""
+}

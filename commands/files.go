@@ -16,6 +16,8 @@ type fileOutput struct {
 	part  string
 	force bool
 	f     *os.File
+	x     *Executor
+	meter *meter // progress on a terminal's stderr; nil otherwise
 }
 
 // fileSink checks that path may be written (it exists: only with force;
@@ -24,7 +26,7 @@ func (x *Executor) fileSink(path string, force bool) (*fileOutput, error) {
 	if err := checkWritable(path, force); err != nil {
 		return nil, err
 	}
-	return &fileOutput{path: path, part: path + ".part", force: force}, nil
+	return &fileOutput{path: path, part: path + ".part", force: force, x: x}, nil
 }
 
 func checkWritable(path string, force bool) error {
@@ -43,14 +45,22 @@ func checkWritable(path string, force bool) error {
 	return nil
 }
 
-func (o *fileOutput) sink(*session.Response) (io.Writer, error) {
+func (o *fileOutput) sink(resp *session.Response) (io.Writer, error) {
 	f, err := os.OpenFile(o.part, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, Failf("cannot write %s: %w", o.part, err)
 	}
 	o.f = f
+	total := int64(-1)
+	if resp.Encoding == "" {
+		total = contentLength(resp)
+	}
+	o.meter = o.x.startMeter(filepath.Base(o.path), 0, total)
 	return f, nil
 }
+
+// progress counts bytes for the bar.
+func (o *fileOutput) progress(n int64) { o.meter.add(n) }
 
 // finish closes the part file and renames it when sendErr is nil; on a
 // failure the part file stays, and the error says so.
@@ -59,6 +69,7 @@ func (o *fileOutput) finish(sendErr error) error {
 		return nil
 	}
 	cerr := o.f.Close()
+	o.meter.stop(sendErr == nil)
 	if sendErr != nil {
 		return Failf("download incomplete: kept what arrived in %s", o.part)
 	}
@@ -114,4 +125,3 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) err
 	}
 	return nil
 }
-

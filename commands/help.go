@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/pflag"
 )
 
 func shellCommands() []*Command {
@@ -67,7 +69,7 @@ func WriteHelp(w io.Writer, cmd *Command) {
 		}
 	}
 	if fs := cmd.FlagSet(); fs.HasFlags() {
-		fmt.Fprintf(w, "\nflags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(w, "\nflags:\n%s", flagUsages(fs))
 	}
 	if cmd.Example != "" {
 		fmt.Fprintf(w, "\nexamples:\n")
@@ -96,4 +98,28 @@ func wrap(text string, width int) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// flagUsages lists flags as "  -H, --header 'Name: value'  what it does",
+// without pflag's type names and zero defaults.
+func flagUsages(fs *pflag.FlagSet) string {
+	var rows [][2]string
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		name, usage := pflag.UnquoteUsage(f)
+		left := "    --" + f.Name
+		if f.Shorthand != "" {
+			left = "-" + f.Shorthand + ", --" + f.Name
+		}
+		if f.Value.Type() != "bool" {
+			left += " " + name
+		}
+		rows = append(rows, [2]string{left, usage})
+		width = max(width, len(left))
+	})
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, r[0], r[1])
+	}
+	return b.String()
 }

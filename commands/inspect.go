@@ -39,7 +39,8 @@ func inspectCommands() []*Command {
 			Example: "post /get\ncheck", Run: runCheck,
 		},
 		{
-			Name: "history", Usage: "history [N]", Short: "list exchanges: number, method, URL, status, size, time",
+			Name: "history", Usage: "history [N] | history save FILE [--force]", Short: "list exchanges: number, method, URL, status, size, time",
+			Sub: []Sub{{"save", "history save FILE [--force]", "write the lines typed so far (credentials redacted) as a script"}},
 			Run: runHistory,
 		},
 		{
@@ -113,7 +114,7 @@ func (x *Executor) showRequests(e *session.Exchange) {
 
 func (x *Executor) showRedirects(e *session.Exchange) {
 	if !e.Redirected() {
-		x.printf("no redirects: %s answered %d\n", session.Redact(e.URL()), e.Response().StatusCode)
+		x.printf("no redirects: %s answered %d\n", render.Sanitize(session.Redact(e.URL())), e.Response().StatusCode)
 		return
 	}
 	var rows [][]string
@@ -257,6 +258,9 @@ func runCheck(_ context.Context, x *Executor, c *Call) error {
 }
 
 func runHistory(_ context.Context, x *Executor, c *Call) error {
+	if len(c.Args) > 0 && c.Args[0] == "save" {
+		return x.saveHistory(c.Args[1:])
+	}
 	if len(c.Args) > 0 {
 		e, err := x.exchangeArg(c.Args)
 		if err != nil {

@@ -15,6 +15,21 @@ type Logical struct {
 	Input *string // nil: no heredoc
 	File  string
 	Line  int
+	// TooLong is set when the command's text or input passed
+	// MaxInputBytes; the excess was not kept and Execute refuses it.
+	TooLong bool
+	// Raw is the command as typed: its physical lines joined with "\n",
+	// continuations and the heredoc (with its terminator) included. Empty
+	// when the line did not come through an Assembler; use Typed.
+	Raw string
+}
+
+// Typed is the command as typed: Raw, or Text when there is no Raw.
+func (l *Logical) Typed() string {
+	if l.Raw != "" {
+		return l.Raw
+	}
+	return l.Text
 }
 
 // Assembler joins physical lines into logical ones: a line ending in an
@@ -27,35 +42,52 @@ type Assembler struct {
 	started int
 	heredoc string // terminator being waited for
 	input   strings.Builder
+	raw     strings.Builder
 	line    int
+	tooLong bool
 }
 
 // Feed adds one physical line (without its newline). It returns the
 // completed logical command, or nil while more lines are needed.
 func (a *Assembler) Feed(line string) *Logical {
 	a.line++
+	if !a.tooLong { // past the limit the raw text is not kept either
+		if a.raw.Len() > 0 {
+			a.raw.WriteByte('\n')
+		}
+		a.raw.WriteString(line)
+	}
 	if a.heredoc != "" {
 		if strings.TrimRight(line, "\r") == a.heredoc {
 			return a.finish(true)
 		}
-		a.input.WriteString(line)
-		a.input.WriteByte('\n')
+		a.keep(&a.input, line+"\n")
 		return nil
 	}
 	if a.text.Len() == 0 {
 		a.started = a.line
 	}
 	if continued(line) {
-		a.text.WriteString(line[:len(line)-1])
-		a.text.WriteByte(' ')
+		a.keep(&a.text, line[:len(line)-1]+" ")
 		return nil
 	}
-	a.text.WriteString(line)
+	a.keep(&a.text, line)
 	if w := heredocWord(a.text.String()); w != "" {
 		a.heredoc = w
 		return nil
 	}
 	return a.finish(false)
+}
+
+// keep appends s to b unless the command would pass MaxInputBytes, in
+// which case it is marked too long and s is dropped: memory stays bounded
+// whatever the input.
+func (a *Assembler) keep(b *strings.Builder, s string) {
+	if a.tooLong || a.text.Len()+a.input.Len()+len(s) > MaxInputBytes {
+		a.tooLong = true
+		return
+	}
+	b.WriteString(s)
 }
 
 // Pending reports whether a command is waiting for more lines, and
@@ -74,11 +106,13 @@ func (a *Assembler) Pending() (bool, string) {
 func (a *Assembler) Reset() {
 	a.text.Reset()
 	a.input.Reset()
+	a.raw.Reset()
 	a.heredoc = ""
+	a.tooLong = false
 }
 
 func (a *Assembler) finish(withInput bool) *Logical {
-	l := &Logical{Text: a.text.String(), Line: a.started}
+	l := &Logical{Text: a.text.String(), Line: a.started, TooLong: a.tooLong, Raw: a.raw.String()}
 	if withInput {
 		text := strings.TrimSuffix(l.Text, "<<"+a.heredoc)
 		l.Text = strings.TrimRight(text, " \t")
@@ -140,3 +174,10 @@ func ReadScript(r io.Reader, file string) ([]*Logical, error) {
 
 // MaxLineBytes bounds one physical line of input.
 const MaxLineBytes = 1 << 20
+
+// MaxInputBytes bounds one logical command: its continued lines and its
+// heredoc input together. Bigger bodies belong in a file (@FILE).
+const MaxInputBytes = 16 << 20
+
+// Lines is the number of physical lines fed so far.
+func (a *Assembler) Lines() int { return a.line }

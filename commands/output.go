@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/render"
@@ -30,9 +31,13 @@ func (x *Executor) sendAndShow(ctx context.Context, p *session.Prepared, f *requ
 			return err
 		}
 		out = o
-		opts.Sink = o.sink
+		opts.Sink, opts.Progress = o.sink, o.progress
 	case f.stream:
-		opts.Sink = x.streamSink(show)
+		sw := &sanitizingWriter{w: x.Stdout}
+		defer sw.finish()
+		var flush func()
+		opts.Sink, flush = x.streamSink(show, sw)
+		defer flush() // runs before sw.finish
 	}
 	e, err := x.Session.Send(ctx, p, opts)
 	if out != nil {
@@ -86,7 +91,7 @@ func (x *Executor) showExchange(e *session.Exchange, show map[string]bool, strea
 	r := x.Render()
 	w := x.Stdout
 	for _, warn := range e.Warnings {
-		x.warnf("%s", warn)
+		x.warnf("%s", render.Sanitize(warn))
 	}
 	for i, hop := range e.Hops {
 		last := i == len(e.Hops)-1
@@ -143,7 +148,10 @@ func (x *Executor) writeWire(w io.Writer, wire *session.Wire) {
 	}
 	r.Headers(w, fs)
 	for _, d := range wire.Dropped {
-		fmt.Fprintf(w, "# %s\n", d)
+		fmt.Fprintf(w, "# %s\n", render.Sanitize(d))
+	}
+	if wire.Via != "" {
+		fmt.Fprintf(w, "# via proxy %s\n", render.Sanitize(wire.Via))
 	}
 	if len(wire.Body) > 0 {
 		fmt.Fprintln(w)
@@ -171,9 +179,17 @@ func fields(hs []session.Header) []render.Field {
 }
 
 // streamSink prints the status and headers, then returns a writer that
-// sanitises the body on its way to stdout.
-func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.Writer, error) {
-	return func(resp *session.Response) (io.Writer, error) {
+// sanitises the body on its way to stdout through sw; a text/event-stream
+// goes one whole event at a time. flush writes what the event splitter
+// holds back at the end (before sw.finish).
+func (x *Executor) streamSink(show map[string]bool, sw *sanitizingWriter) (sink func(*session.Response) (io.Writer, error), flush func()) {
+	var sse *sseWriter
+	flush = func() {
+		if sse != nil {
+			_ = sse.flush()
+		}
+	}
+	sink = func(resp *session.Response) (io.Writer, error) {
 		r := x.Render()
 		if show["status"] {
 			r.Status(x.Stdout, resp.Proto, resp.StatusCode, resp.Reason)
@@ -187,16 +203,35 @@ func (x *Executor) streamSink(show map[string]bool) func(*session.Response) (io.
 		if !show["body"] {
 			return io.Discard, nil
 		}
-		return &sanitizingWriter{w: x.Stdout}, nil
+		if mt, _, _ := mime.ParseMediaType(resp.ContentType()); mt == "text/event-stream" {
+			sse = &sseWriter{w: sw}
+			return sse, nil
+		}
+		return sw, nil
 	}
+	return sink, flush
 }
 
 // sanitizingWriter escapes control characters in text written through it.
 // Bytes of a UTF-8 sequence split across writes are held back until
 // complete.
 type sanitizingWriter struct {
-	w    io.Writer
-	hold []byte
+	w       io.Writer
+	hold    []byte
+	written bool // something was written
+	endNL   bool // and it ended with a newline
+}
+
+// finish ends the stream on a new line.
+func (s *sanitizingWriter) finish() {
+	if len(s.hold) > 0 {
+		_, _ = io.WriteString(s.w, render.SanitizeText(string(s.hold)))
+		s.written, s.endNL = true, s.hold[len(s.hold)-1] == '\n'
+		s.hold = nil
+	}
+	if s.written && !s.endNL {
+		_, _ = io.WriteString(s.w, "\n")
+	}
 }
 
 func (s *sanitizingWriter) Write(b []byte) (int, error) {
@@ -220,8 +255,16 @@ func (s *sanitizingWriter) Write(b []byte) (int, error) {
 		}
 	}
 	s.hold = append([]byte(nil), data[cut:]...)
+	if cut > 0 {
+		s.written, s.endNL = true, data[cut-1] == '\n'
+	}
 	if _, err := io.WriteString(s.w, render.SanitizeText(string(data[:cut]))); err != nil {
 		return 0, err
+	}
+	if f, ok := s.w.(interface{ Flush() error }); ok {
+		if err := f.Flush(); err != nil { // a stream is shown as it arrives
+			return 0, err
+		}
 	}
 	return len(b), nil
 }

@@ -19,12 +19,14 @@ func prepareCommands() []*Command {
 			Short: "build a request as send will put it on the wire, and show where each header comes from",
 			Long: "The session's headers, credentials and matching cookies are merged in, each line annotated with its origin. " +
 				"With --no-session the request is built from the line alone, like requests' Request.prepare(): the URL is still joined to base, " +
-				"but no session header, credential or jar cookie is added, and `send` adds none either. `send` sends it.",
-			Example: "prepare GET /cookies\nsend\nprepare --no-session GET /cookies",
+				"but no session header, credential or jar cookie is added, and `send` adds none either. `send` sends it. " +
+				"Jar cookies that do not go to the URL are listed under the headers with the reason; --why-not NAME looks at every jar cookie called NAME: sent, or why not (domain, path, Secure, expired).",
+			Example: "prepare GET /cookies\nsend\nprepare --no-session GET /cookies\nprepare GET /get --why-not sessionid",
 			Flags: func(fs *pflag.FlagSet) {
 				new(requestFlags).register(fs)
 				fs.String("name", "", "keep the request under `NAME` for `send NAME`")
 				fs.Bool("no-session", false, "build from the line alone: no session headers, credentials or cookies")
+				fs.String("why-not", "", "say whether the jar's cookie `NAME` goes to this URL, and why not")
 			},
 			Args: []string{"method", "url", "item"},
 			Run:  runPrepare,
@@ -49,6 +51,7 @@ func runPrepare(_ context.Context, x *Executor, c *Call) error {
 	f.register(fs)
 	name := fs.String("name", "", "")
 	noSession := fs.Bool("no-session", false, "")
+	whyNot := fs.String("why-not", "", "")
 	args, err := parseFlags("prepare", fs, c.Args)
 	if err != nil {
 		return err
@@ -67,6 +70,9 @@ func runPrepare(_ context.Context, x *Executor, c *Call) error {
 	}
 	x.Session.Prepared[*name] = p
 	x.showPrepared(p)
+	if *whyNot != "" {
+		x.whyNot(p, *whyNot)
+	}
 	hint := "send"
 	if *name != "" {
 		hint = "send " + *name
@@ -89,20 +95,53 @@ func (x *Executor) showPrepared(p *session.Prepared) {
 	}
 	r.AnnotatedHeaders(w, fs, notes)
 	for _, n := range p.Notes {
-		fmt.Fprintf(w, "# %s\n", n)
+		fmt.Fprintf(w, "# %s\n", render.Sanitize(n))
 	}
 	if p.NoSession {
 		fmt.Fprintf(w, "# built without the session: no session headers, credentials or jar cookies\n")
 	} else {
 		_, skipped := x.Session.Jar.Match(p.URL)
 		for _, s := range skipped {
-			fmt.Fprintf(w, "# cookie %s not sent: %s\n", render.Sanitize(s.Cookie.Name), s.Reason)
+			fmt.Fprintf(w, "# cookie %s not sent: %s\n", render.Sanitize(s.Cookie.Name), render.Sanitize(s.Reason))
 		}
 	}
 	if len(p.Body) > 0 {
 		fmt.Fprintln(w)
 		ct, _ := p.Header("Content-Type")
 		_ = r.Body(w, ct, p.Body)
+	}
+}
+
+// whyNot says, for each jar cookie called name, whether p sends it and
+// if not, why.
+func (x *Executor) whyNot(p *session.Prepared, name string) {
+	w := x.Stdout
+	shown := render.Sanitize(name)
+	for _, c := range p.Cookies {
+		if c.Name == name {
+			fmt.Fprintf(w, "# why-not %s: given with --cookie for this request only\n", shown)
+		}
+	}
+	if p.NoSession {
+		fmt.Fprintf(w, "# why-not %s: --no-session leaves every jar cookie out\n", shown)
+		return
+	}
+	sent, skipped := x.Session.Jar.Match(p.URL)
+	found := false
+	for _, c := range sent {
+		if c.Name == name {
+			found = true
+			fmt.Fprintf(w, "# why-not %s: sent (domain %s, path %s)\n", shown, render.Sanitize(c.Domain), render.Sanitize(c.Path))
+		}
+	}
+	for _, s := range skipped {
+		if s.Cookie.Name == name {
+			found = true
+			fmt.Fprintf(w, "# why-not %s: not sent (domain %s, path %s): %s\n", shown, render.Sanitize(s.Cookie.Domain), render.Sanitize(s.Cookie.Path), s.Reason)
+		}
+	}
+	if !found {
+		fmt.Fprintf(w, "# why-not %s: the jar has no cookie of that name (`cookies` lists them)\n", shown)
 	}
 }
 

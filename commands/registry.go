@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/textdist"
 	"github.com/spf13/pflag"
 )
 
@@ -38,6 +39,9 @@ type Call struct {
 	Name  string
 	Args  []string
 	Input *string
+	// Raw is the logical line before splitting and substitution (import
+	// curl re-splits it with curl's quoting rules).
+	Raw string
 }
 
 // Registry is the set of commands, by name and alias.
@@ -57,6 +61,15 @@ func NewRegistry() *Registry {
 		prepareCommands(),
 		scriptCommands(),
 		shellCommands(),
+		captureCommands(),
+		sourceCommands(),
+		recordCommands(),
+		savedSessionCommands(),
+		exportCommands(),
+		importCommands(),
+		diffCommands(),
+		downloadCommands(),
+		explainCommands(),
 	} {
 		for _, c := range family {
 			r.list = append(r.list, c)
@@ -132,7 +145,7 @@ func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error)
 func Closest(word string, candidates []string) string {
 	best, bestD := "", len(word)/2+2
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(word), strings.ToLower(c))
+		d := textdist.Distance(strings.ToLower(word), strings.ToLower(c))
 		if strings.HasPrefix(c, word) && len(word) >= 2 {
 			d = 1
 		}
@@ -141,26 +154,6 @@ func Closest(word string, candidates []string) string {
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // needArgs checks the count of positional words.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
@@ -16,7 +15,7 @@ import (
 type requestFlags struct {
 	params, headers, files, cookies []string
 	json, data, auth, bearer        string
-	timeout, output, show           string
+	timeout, output, show, proxy    string
 	form, follow, noFollow          bool
 	insecure, stream, raise         bool
 	verbose, force                  bool
@@ -36,8 +35,9 @@ func (f *requestFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.timeout, "timeout", "", "time limit such as `5s` (default: set timeout)")
 	fs.BoolVar(&f.follow, "follow", false, "follow redirects (the default)")
 	fs.BoolVar(&f.noFollow, "no-follow", false, "do not follow redirects")
-	fs.IntVar(&f.maxRedirects, "max-redirects", -1, "redirects to follow at most (default: set max-redirects)")
+	fs.IntVar(&f.maxRedirects, "max-redirects", -1, "follow at most `N` redirects (default: set max-redirects)")
 	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
+	fs.StringVar(&f.proxy, "proxy", "", "send this request through proxy `URL` (none: no proxy)")
 	fs.StringVarP(&f.output, "output", "o", "", "stream the body to `FILE`")
 	fs.BoolVar(&f.force, "force", false, "with -o: overwrite an existing file")
 	fs.BoolVar(&f.stream, "stream", false, "print the body as it arrives")
@@ -53,7 +53,7 @@ func requestCommands() []*Command {
 		cmds = append(cmds, &Command{
 			Name:  m,
 			Usage: m + " URL [ITEM...] [FLAG...]",
-			Short: "send a " + method + " request",
+			Short: "send " + article(method) + " " + method + " request",
 			Long: "Items: Name:Value header (Name: sends none), name==value query parameter, name=value body field (JSON string; a form field with --form), name:=json raw JSON field, name@path file upload (multipart), name=@path field from a file.\n" +
 				"URL: absolute, /path joined to base, :8080/x for localhost.",
 			Example: exampleFor(m),
@@ -296,6 +296,12 @@ func applyOptions(req *session.Request, f *requestFlags) error {
 		req.Options.Timeout = &d
 	}
 	req.Options.Insecure = f.insecure
+	if f.proxy != "" {
+		if _, err := session.ParseProxy(f.proxy); err != nil {
+			return Usagef("--proxy: %v", err)
+		}
+		req.Options.Proxy = f.proxy
+	}
 	if f.show != "" {
 		if _, err := session.ParseShow(f.show); err != nil {
 			return Usagef("--show: %v", err)
@@ -307,10 +313,9 @@ func applyOptions(req *session.Request, f *requestFlags) error {
 	return nil
 }
 
-// durationOr returns *d or def.
-func durationOr(d *time.Duration, def time.Duration) time.Duration {
-	if d != nil {
-		return *d
+func article(word string) string {
+	if strings.ContainsRune("AEIOU", rune(word[0])) {
+		return "an"
 	}
-	return def
+	return "a"
 }

@@ -18,9 +18,12 @@ func sessionCommands() []*Command {
 			Run: runBase,
 		},
 		{
-			Name: "headers", Usage: "headers [Name:Value...] | headers unset NAME | headers clear",
+			Name: "headers", Usage: "headers [Name:Value...] | headers unset NAME | headers clear | headers secret NAME...",
 			Short: "default headers sent with every request", Args: []string{"header"},
-			Sub: []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"}},
+			Sub: []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"},
+				{"secret", "headers secret NAME...", "treat a header as a credential: never sent on a redirect to another origin"}},
+			Long: "Headers named like credentials (Authorization, Cookie, *token*, *key*, *secret*, *auth*, *session*, *password*, *csrf*) are secret already: " +
+				"a redirect to another origin (scheme, host or port) drops them. `headers secret NAME` marks any other name so.",
 			Example: "headers X-Client:httpsh Accept:application/json\nheaders unset Accept",
 			Run:     runHeaders,
 		},
@@ -86,10 +89,27 @@ func runHeaders(_ context.Context, x *Executor, c *Call) error {
 			return nil
 		}
 		var fs []render.Field
+		var notes []string
 		for _, h := range s.Headers {
 			fs = append(fs, render.Field{Name: h.Name, Value: h.Value})
+			note := ""
+			if s.IsSecret(h.Name) {
+				note = "secret: kept on its origin"
+			}
+			notes = append(notes, note)
 		}
-		x.Render().Headers(x.Stdout, fs)
+		x.Render().AnnotatedHeaders(x.Stdout, fs, notes)
+		return nil
+	case c.Args[0] == "secret":
+		if err := needArgs(c, 2, -1, "headers secret NAME..."); err != nil {
+			return err
+		}
+		for _, n := range c.Args[1:] {
+			if !session.ValidHeaderName(n) {
+				return Usagef("headers secret %q: expected a header name", n)
+			}
+			s.MarkSecret(n)
+		}
 		return nil
 	case c.Args[0] == "clear":
 		n := len(s.Headers)

@@ -14,7 +14,7 @@ import (
 func (x *Executor) writeTiming(w io.Writer, e *session.Exchange) {
 	t := e.Final().Timing
 	total := t.Total()
-	const width = 40
+	width := barWidth(x.width())
 	fmt.Fprintf(w, "timing of #%d %s\n", e.ID, e.Summary())
 	for _, p := range t.Phases() {
 		fmt.Fprintf(w, "  %-9s %9s  %s\n", p.Name, fmtDuration(p.End-p.Start), bar(p.Start, p.End, total, width))
@@ -34,13 +34,24 @@ func (x *Executor) writeTiming(w io.Writer, e *session.Exchange) {
 	}
 }
 
-// bar draws [start, end) of total on width cells.
+// timingLabels is the width of "  dns         1.2ms  " before each bar.
+const timingLabels = 23
+
+// barWidth is the waterfall's width on a terminal cols wide: what is left
+// after the labels, between 10 and 60 cells.
+func barWidth(cols int) int {
+	return min(60, max(10, cols-timingLabels-1))
+}
+
+// bar draws [start, end) of total on width cells: spaces, then at least
+// one block, never more than width cells in all.
 func bar(start, end, total time.Duration, width int) string {
 	if total <= 0 {
 		return ""
 	}
 	a := int(int64(start) * int64(width) / int64(total))
 	b := int(int64(end) * int64(width) / int64(total))
+	a = min(a, width-1)
 	if b <= a {
 		b = a + 1
 	}

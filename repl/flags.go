@@ -21,6 +21,9 @@ flags:
   --color WHEN        auto, always or never (NO_COLOR is respected)
   --var NAME=VALUE    set a variable (repeatable)
   --keep-going        in scripts, go on after a failing command
+  --session NAME      start with the saved session NAME (see ` + "`help session`" + `)
+  --report junit FILE write a JUnit XML report of the files' expectations (- for stdout)
+  --report tap[=FILE] write a TAP report (to stdout without FILE)
   --no-history        do not read or write the shell's line history
   -c LINE             run LINE (repeatable)
   -i                  with -c: stay in the shell afterwards
@@ -42,6 +45,8 @@ type options struct {
 	version    bool
 	help       bool
 	files      []string
+	session    string
+	report     *report
 }
 
 func parseArgs(args []string) (*options, error) {
@@ -59,14 +64,41 @@ func parseArgs(args []string) (*options, error) {
 	fs.BoolVar(&o.noHistory, "no-history", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	fs.BoolVarP(&o.help, "help", "h", false, "")
-	if err := fs.Parse(args); err != nil {
+	fs.StringVar(&o.session, "session", "", "")
+	reportFlag := fs.String("report", "", "")
+	if err := fs.Parse(joinReport(args)); err != nil {
 		return nil, err
+	}
+	if *reportFlag != "" {
+		r, err := parseReport(*reportFlag, "")
+		if err != nil {
+			return nil, err
+		}
+		o.report = r
 	}
 	o.files = fs.Args()
 	if o.color != "" && o.color != "auto" && o.color != "always" && o.color != "never" {
 		return nil, fmt.Errorf("--color takes auto, always or never, not %q", o.color)
 	}
 	return o, nil
+}
+
+// joinReport turns the two-word `--report junit FILE` into
+// `--report=junit=FILE`, which one flag can hold.
+func joinReport(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--" {
+			return append(out, args[i:]...)
+		}
+		if args[i] == "--report" && i+2 < len(args) && args[i+1] == "junit" {
+			out = append(out, "--report=junit="+args[i+2])
+			i += 2
+			continue
+		}
+		out = append(out, args[i])
+	}
+	return out
 }
 
 // apply puts the command-line settings into the session.

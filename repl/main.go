@@ -4,6 +4,7 @@
 package repl
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/history"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
 )
@@ -64,6 +66,22 @@ func Main(args []string, st Streams) (status int) {
 func run(ctx context.Context, opts *options, st Streams) int {
 	s := session.New("httpsh/" + Version)
 	defer s.Close()
+	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
+	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if !interactive {
+		// Scripts print a lot; one write per command, flushed after each
+		// (execOne), keeps 1000-request scripts fast.
+		bw := bufio.NewWriterSize(st.Stdout, 64<<10)
+		defer bw.Flush()
+		x.Stdout = bw
+	}
+	if opts.session != "" {
+		// Loaded first, so that --base, --playground and --var win.
+		if err := x.LoadSession(opts.session, false); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --session: %v\n", err)
+			return commands.ExitStatus(err)
+		}
+	}
 	if opts.playground {
 		pg, err := playground.Start(0)
 		if err != nil {
@@ -81,8 +99,22 @@ func run(ctx context.Context, opts *options, st Streams) int {
 		fmt.Fprintf(st.Stderr, "error: %v\n", err)
 		return commands.StatusUsage
 	}
-	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
-	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	if opts.report == nil {
+		return runModes(ctx, x, opts, st, interactive)
+	}
+	x.Hooks.Result = opts.report.add
+	status := runModes(ctx, x, opts, st, interactive)
+	if err := opts.report.write(x.Stdout); err != nil {
+		fmt.Fprintf(st.Stderr, "error: --report: %v\n", err)
+		if status == 0 {
+			status = commands.StatusFailure
+		}
+	}
+	return status
+}
+
+// runModes runs the -c lines, the files, the shell or stdin.
+func runModes(ctx context.Context, x *commands.Executor, opts *options, st Streams, interactive bool) int {
 	if len(opts.lines) > 0 {
 		status := runLines(ctx, x, opts)
 		if !opts.stay || status != 0 && !interactive {
@@ -97,6 +129,9 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	if len(opts.lines) > 0 {
 		return 0
+	}
+	if opts.report != nil {
+		opts.report.begin("stdin")
 	}
 	return runScript(ctx, x, st.Stdin, "stdin", opts)
 }
@@ -113,8 +148,11 @@ func setBase(s *session.Session, raw string) error {
 func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Executor {
 	x := commands.NewExecutor(s, st.Stdout, st.Stderr)
 	x.Terminal = terminal
+	x.ErrTerminal = isTerminal(st.Stderr)
+	x.Width = widthOf(st.Stdout)
 	x.Getenv = st.Getenv
 	x.Version = Version
+	x.Hooks.Redact = history.Redact
 	x.AskPassword = passwordReader(st.Stdin, st)
 	return x
 }
@@ -125,5 +163,5 @@ func reportError(w io.Writer, where string, err error) {
 	if err == nil || errors.As(err, &exit) {
 		return
 	}
-	fmt.Fprintf(w, "%serror: %v\n", where, err)
+	fmt.Fprintf(w, "%serror: %s\n", where, commands.ErrorText(err))
 }

@@ -3,9 +3,11 @@ package repl
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/httpsh/httpsh/commands"
 )
@@ -36,17 +38,11 @@ func runLines(ctx context.Context, x *commands.Executor, opts *options) int {
 	return status
 }
 
+// splitPhysical splits a -c argument into lines. A line longer than
+// commands.MaxLineBytes is kept whole, for Execute to refuse by name
+// (a scanner would cut it short silently).
 func splitPhysical(s string) []string {
-	var out []string
-	sc := bufio.NewScanner(stringsReader(s))
-	sc.Buffer(make([]byte, 64<<10), commands.MaxLineBytes)
-	for sc.Scan() {
-		out = append(out, sc.Text())
-	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 }
 
 // runFiles runs each script file in the one session.
@@ -58,8 +54,14 @@ func runFiles(ctx context.Context, x *commands.Executor, opts *options) int {
 			fmt.Fprintf(x.Stderr, "error: cannot read script %s: %v\n", name, err)
 			return commands.StatusUsage
 		}
+		if opts.report != nil {
+			opts.report.begin(name)
+		}
 		st := runScript(ctx, x, f, name, opts)
 		f.Close()
+		if opts.report != nil {
+			opts.report.end()
+		}
 		if st != 0 && status == 0 {
 			status = st
 		}
@@ -92,6 +94,10 @@ func runScript(ctx context.Context, x *commands.Executor, r io.Reader, name stri
 		}
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			fmt.Fprintf(x.Stderr, "%s:%d: error: line longer than %d bytes: put a big body in a file and send it with @FILE\n", name, a.Lines()+1, commands.MaxLineBytes)
+			return commands.StatusUsage
+		}
 		fmt.Fprintf(x.Stderr, "%s: error: %v\n", name, err)
 		return commands.StatusFailure
 	}

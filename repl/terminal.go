@@ -33,6 +33,22 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// widthOf returns a function giving the width of the terminal out, 0
+// when it has none; nil when out is not a file.
+func widthOf(out any) func() int {
+	f, ok := out.(*os.File)
+	if !ok {
+		return nil
+	}
+	return func() int {
+		w, _, err := term.GetSize(int(f.Fd()))
+		if err != nil {
+			return 0
+		}
+		return w
+	}
+}
+
 // passwordReader returns a function asking for a secret without echo on
 // the terminal in, or nil when in is not a terminal.
 func passwordReader(in any, st Streams) func(string) (string, error) {

@@ -17,6 +17,20 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+func widthOf(out any) func() int {
+	f, ok := out.(*os.File)
+	if !ok {
+		return nil
+	}
+	return func() int {
+		w, _, err := term.GetSize(int(f.Fd()))
+		if err != nil {
+			return 0
+		}
+		return w
+	}
+}
+
 func passwordReader(in any, st Streams) func(string) (string, error) {
 	f, ok := in.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {

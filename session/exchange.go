@@ -16,6 +16,8 @@ type Wire struct {
 	Body   []byte
 	// Dropped lists what a redirect did not carry over, and why.
 	Dropped []string
+	// Via is the proxy the request went through (password hidden), or "".
+	Via string
 }
 
 // Response is one response as received. Header order is by name: net/http

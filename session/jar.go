@@ -74,10 +74,13 @@ const jarMaxRejections = 100
 // set and sent as they would be over https. Any other http URL neither sets
 // nor receives Secure cookies.
 //
-// No cookie is stored for a domain on the public suffix list ("com",
-// "co.uk", "github.io"), not even a host-only one. A single-label host that
-// is a suffix only by the list's default rule ("localhost", an intranet name)
-// may hold host-only cookies. Cookies from an IP address host are host-only.
+// A Domain attribute naming a public suffix ("com", "co.uk", "github.io")
+// is refused unless it is the host itself, which then gets a host-only
+// cookie (RFC 6265 5.3 step 5). A host in the list's ICANN section ("com",
+// "co.uk") gets no cookie at all; a private-section suffix such as
+// "httpbin.org" or "github.io", or a name that is a suffix only by the
+// list's default rule ("localhost", an intranet host), may hold host-only
+// cookies. Cookies from an IP address host are host-only.
 //
 // Server lifetimes are capped at 400 days (RFC 6265bis). SameSite is stored
 // and shown but not enforced: every request the shell makes is a
@@ -269,7 +272,7 @@ func jarServerDomain(c *Cookie, req jarReq, attr string) string {
 			c.Domain, c.HostOnly = d, false
 		}
 	}
-	if c.HostOnly && jarIsListedSuffix(c.Domain) {
+	if c.HostOnly && jarIsICANNSuffix(c.Domain) {
 		return fmt.Sprintf("host %s is a public suffix", c.Domain)
 	}
 	return ""

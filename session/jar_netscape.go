@@ -150,7 +150,7 @@ func jarParseNetscape(line string, now time.Time, l JarLimits) (c Cookie, ok boo
 		c.Value, c.Quoted = c.Value[1:len(c.Value)-1], true
 	}
 	if exp > 0 {
-		c.Expires = time.Unix(exp, 0)
+		c.Expires = time.Unix(exp, 0).UTC()
 	}
 	c.Created, c.SetBy = now, "file"
 	if jarExpired(&c, now) {

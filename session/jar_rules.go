@@ -120,16 +120,18 @@ func jarIsPublicSuffix(d string) bool {
 	return ps == d
 }
 
-// jarIsListedSuffix reports whether d is a public suffix the list names
-// ("com", "co.uk", "github.io"), as opposed to a single label that is a
-// suffix only by the default rule ("localhost", an intranet host name).
-// No cookie, host-only or not, may have a listed suffix as its domain.
-func jarIsListedSuffix(d string) bool {
+// jarIsICANNSuffix reports whether d is a public suffix in the list's ICANN
+// section ("com", "co.uk", "uk"). No cookie, not even a host-only one, may
+// have such a domain. Hosts that are private-section suffixes ("github.io",
+// "httpbin.org") or suffixes only by the default rule ("localhost", an
+// intranet name) may hold host-only cookies, as RFC 6265 5.3 step 5 allows:
+// they serve real sites.
+func jarIsICANNSuffix(d string) bool {
 	if _, err := netip.ParseAddr(d); err == nil {
 		return false
 	}
 	ps, icann := publicsuffix.PublicSuffix(d)
-	return ps == d && (icann || strings.Contains(d, "."))
+	return ps == d && icann
 }
 
 // jarSite is the group a cookie counts against for JarLimits.MaxPerDomain:

@@ -234,7 +234,7 @@ func jarCheck(c Cookie, l JarLimits) (Cookie, error) {
 	if _, err := netip.ParseAddr(d); err == nil {
 		c.HostOnly = true
 	}
-	if jarIsListedSuffix(d) || !c.HostOnly && jarIsPublicSuffix(d) {
+	if jarIsICANNSuffix(d) || !c.HostOnly && jarIsPublicSuffix(d) {
 		return fail("domain %s is a public suffix", d)
 	}
 	if c.Path == "" {

@@ -95,6 +95,9 @@ func TestJarSetAndSend(t *testing.T) {
 		{"localhost host-only", "http://localhost/", []string{"a=1"}, "http://localhost/", "a=1"},
 		{"intranet host", "http://intranet/", []string{"a=1"}, "http://intranet/", "a=1"},
 		{"private suffix subdomain", "https://me.github.io/", []string{"a=1"}, "https://me.github.io/", "a=1"},
+		{"private suffix host-only", "https://httpbin.org/cookies/set", []string{"a=1; Path=/"}, "https://httpbin.org/cookies", "a=1"},
+		{"private suffix Domain=host is host-only", "https://httpbin.org/", []string{"a=1; Domain=httpbin.org"}, "https://httpbin.org/", "a=1"},
+		{"private suffix host-only not to subdomain", "https://httpbin.org/", []string{"a=1; Domain=httpbin.org"}, "https://www.httpbin.org/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +123,6 @@ func TestJarRejections(t *testing.T) {
 		{"http://co.uk/", "a=1", "host co.uk is a public suffix"},
 		{"http://com/", "a=1", "host com is a public suffix"},
 		{"http://com/", "a=1; Domain=com", "host com is a public suffix"},
-		{"https://github.io/", "a=1", "host github.io is a public suffix"},
 		{"http://example.com/", "a=1; Domain=example.org", "domain example.org does not match host example.com"},
 		{"http://example.com/", "a=1; Domain=www.example.com", "domain www.example.com does not match host example.com"},
 		{"http://example.com/", "a=1; Domain=ample.com", "domain ample.com does not match host example.com"},
@@ -355,7 +357,7 @@ func TestJarPunycode(t *testing.T) {
 	for in, want := range map[string]string{
 		"bücher.example": "xn--bcher-kva.example",
 		"münchen.de":     "xn--mnchen-3ya.de",
-		"例え.テスト":        "xn--r8jz45g.xn--zckzah",
+		"例え.テスト":         "xn--r8jz45g.xn--zckzah",
 		"ascii.example":  "ascii.example",
 	} {
 		if got, err := jarToASCII(in); got != want || err != nil {

@@ -35,6 +35,9 @@ type Options struct {
 	MaxRedirects *int
 	Timeout      *time.Duration
 	Insecure     bool
+	// Proxy overrides the proxy setting for this request: a URL, or
+	// "none" for a direct connection ("" means the session's choice).
+	Proxy string
 }
 
 // Line is one header of a prepared request with where it came from.
@@ -56,7 +59,8 @@ type Prepared struct {
 	// Notes explain what was left out and why (credentials for another
 	// origin, headers removed by the line).
 	Notes []string
-	// Cookies are the request's own --cookie values (not the jar's).
+	// Cookies are the request's own cookies: a hand-set Cookie header's
+	// pairs and --cookie values (not the jar's).
 	Cookies []Header
 }
 
@@ -108,7 +112,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	add(Line{Name: "Accept-Encoding", Value: "gzip, deflate", Origin: "default"})
 	if !r.NoSession {
 		for _, h := range s.Headers {
-			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: SecretHeader(h.Name)})
+			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: s.IsSecret(h.Name)})
 		}
 	}
 	if r.ContentType != "" {
@@ -116,7 +120,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	}
 	for _, h := range r.Headers {
 		if h.Value != "" {
-			add(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: SecretHeader(h.Name)})
+			add(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: s.IsSecret(h.Name)})
 		}
 	}
 	if len(r.Body) > 0 || method == "POST" || method == "PUT" || method == "PATCH" {
@@ -139,7 +143,13 @@ func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 	}
 }
 
+// prepareCookies builds the one Cookie line: the jar's cookies for the
+// URL, then a hand-set Cookie header's pairs, then --cookie values. The
+// hand-set and --cookie pairs are kept in p.Cookies so that a redirect to
+// the same origin carries them and one to another origin drops them.
 func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
+	hand, handOrigin := handCookies(p)
+	p.Cookies = append(hand, r.Cookies...)
 	var pairs, from []string
 	if !r.NoSession {
 		sent, _ := s.Jar.Match(p.URL)
@@ -151,8 +161,11 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 	if len(from) > 0 {
 		from = []string{"cookie jar: " + strings.Join(from, ", ")}
 	}
-	for _, c := range r.Cookies {
+	for _, c := range p.Cookies {
 		pairs = append(pairs, c.Name+"="+c.Value)
+	}
+	if len(hand) > 0 {
+		from = append(from, handOrigin)
 	}
 	if len(r.Cookies) > 0 {
 		from = append(from, "--cookie")
@@ -160,6 +173,28 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 	if len(pairs) > 0 {
 		add(Line{Name: "Cookie", Value: strings.Join(pairs, "; "), Origin: strings.Join(from, "; "), Secret: true})
 	}
+}
+
+// handCookies returns the name=value pairs of a hand-set Cookie line of
+// p and where it came from. The line stays in place, for the merged
+// Cookie line to replace.
+func handCookies(p *Prepared) ([]Header, string) {
+	var out []Header
+	origin := ""
+	for _, l := range p.Lines {
+		if !strings.EqualFold(l.Name, "Cookie") {
+			continue
+		}
+		origin = l.Origin
+		for _, pair := range strings.Split(l.Value, ";") {
+			name, value, _ := strings.Cut(strings.TrimSpace(pair), "=")
+			if name != "" {
+				out = append(out, Header{Name: name, Value: value})
+			}
+		}
+		break
+	}
+	return out, origin
 }
 
 // appendQuery adds pairs to an encoded query, keeping their order.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -24,23 +25,43 @@ type SendOptions struct {
 	Progress func(n int64)
 }
 
-func newTransport(insecure bool) *http.Transport {
+// transportKey tells transports apart. Connections are pooled per
+// transport, so a connection opened without certificate verification is
+// never reused by a verified request, and each header limit has its own.
+type transportKey struct {
+	insecure    bool
+	headerLimit int64
+}
+
+func newTransport(k transportKey) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.Proxy = http.ProxyFromEnvironment
+	t.Proxy = proxyFromContext  // chosen per request by Send
 	t.DisableCompression = true // we ask for and undo encodings ourselves
-	t.MaxResponseHeaderBytes = 1 << 20
+	t.MaxResponseHeaderBytes = k.headerLimit
 	t.MaxIdleConnsPerHost = 8
 	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: insecure, MinVersion: tls.VersionTLS12}
+	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: k.insecure, MinVersion: tls.VersionTLS12}
 	t.ForceAttemptHTTP2 = true
 	return t
 }
 
+// client returns an http.Client for p on the transport its verification
+// and header limit call for.
 func (s *Session) client(p *Prepared) *http.Client {
-	t := s.verified
-	if p.Options.Insecure || !s.Settings.Verify {
-		t = s.insecure
+	k := transportKey{insecure: p.Options.Insecure || !s.Settings.Verify, headerLimit: s.Settings.HeaderLimit}
+	if k.headerLimit <= 0 {
+		k.headerLimit = DefaultSettings().HeaderLimit
 	}
+	s.mu.Lock()
+	t, ok := s.transports[k]
+	if !ok {
+		if s.transports == nil {
+			s.transports = map[transportKey]*http.Transport{}
+		}
+		t = newTransport(k)
+		s.transports[k] = t
+	}
+	s.mu.Unlock()
 	return &http.Client{
 		Transport:     t,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -48,7 +69,7 @@ func (s *Session) client(p *Prepared) *http.Client {
 }
 
 // Send puts p on the wire, follows redirects by the session's policy,
-// stores cookies in the jar (unless p is NoSession), records the exchange
+// stores cookies in the jar, records the exchange
 // and returns it. A response of any status is a result; the error is for
 // failures to get one. When a redirect chain fails part-way, the hops so
 // far are recorded and returned with the error.
@@ -113,6 +134,14 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	if len(w.Body) > 0 {
 		body = bytes.NewReader(w.Body)
 	}
+	proxy, err := s.proxyFor(p, w.URL)
+	if err != nil {
+		return nil, err
+	}
+	ctx = withProxy(ctx, proxy)
+	if proxy != nil {
+		w.Via = Redact(proxy)
+	}
 	tr := &tracer{}
 	req, err := http.NewRequestWithContext(tr.context(ctx), w.Method, w.URL.String(), body)
 	if err != nil {
@@ -133,7 +162,7 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, s.transportError(err, proxy)
 	}
 	defer resp.Body.Close()
 	wd.gotHeaders()
@@ -141,9 +170,9 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	if resp.ProtoMajor >= 2 {
 		hop.Request.Proto = resp.Proto
 	}
-	if !p.NoSession {
-		s.Jar.SetCookies(w.URL, resp.Cookies())
-	}
+	// Like requests' Session.send, cookies the server sets go to the jar
+	// even for a request prepared without the session.
+	s.Jar.SetCookieLines(w.URL, resp.Header.Values("Set-Cookie"))
 	final := !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
 	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)
 	hop.Timing = tr.done()
@@ -169,6 +198,37 @@ func chain(e *Exchange) string {
 		parts = append(parts, fmt.Sprintf("%d %s", h.Response.StatusCode, Redact(h.Request.URL)))
 	}
 	return strings.Join(parts, " → ")
+}
+
+// ErrHeaderLimit is returned when a response's headers are larger than
+// the header-limit setting.
+var ErrHeaderLimit = errors.New("response headers too large")
+
+// transportError names the two failures net/http reports only as text: a
+// header block over the limit, and a proxy that could not be reached or
+// refused the tunnel. Other errors are returned as they are.
+func (s *Session) transportError(err error, proxy *url.URL) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "server response headers exceeded"):
+		return fmt.Errorf("%w: more than header-limit %s (raise it with `set header-limit 4MiB` if you trust the server)", ErrHeaderLimit, FormatSize(s.Settings.HeaderLimit))
+	case proxy != nil && (strings.Contains(msg, "proxyconnect") || strings.Contains(msg, "Proxy Authentication Required")):
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return fmt.Errorf("proxy %s failed: %v (check --proxy, `set proxy` or HTTP_PROXY/HTTPS_PROXY): %w", Redact(proxy), redactErr(err, proxy), ErrProxy)
+	}
+	return err
+}
+
+// redactErr is err's text with the proxy's password, if any, hidden.
+func redactErr(err error, proxy *url.URL) string {
+	msg := err.Error()
+	if pw, ok := proxy.User.Password(); ok && pw != "" {
+		msg = strings.ReplaceAll(msg, pw, "***")
+	}
+	return msg
 }
 
 // ErrTooManyRedirects is returned when a chain is longer than the limit.

@@ -11,6 +11,7 @@ package session
 import (
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -55,24 +56,30 @@ const MaxExchanges = 500
 // Session is one HTTP session. Its methods are safe for use by one
 // goroutine at a time, except that the Jar is safe for concurrent use.
 type Session struct {
-	Base     *url.URL // nil until set
-	Headers  []Header // default headers, sent with every request
-	Auth     *Auth    // nil: none
-	Jar      *Jar
-	Settings Settings
-	Vars     map[string]string
+	Base    *url.URL // nil until set
+	Headers []Header // default headers, sent with every request
+	// SecretNames are header names (lower case) the user marked secret:
+	// like Authorization, they are dropped on a redirect to another
+	// origin. Names such as X-Api-Key are secret without being marked.
+	SecretNames map[string]bool
+	Auth        *Auth // nil: none
+	Jar         *Jar
+	Settings    Settings
+	Vars        map[string]string
 	// Prepared holds named prepared requests ("" is the last unnamed one).
 	Prepared map[string]*Prepared
 	// UserAgent is sent unless a header overrides it.
 	UserAgent string
 	// Now is the clock; tests may replace it.
 	Now func() time.Time
+	// Getenv reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY; nil means no
+	// proxy from the environment. New sets it to os.Getenv.
+	Getenv func(string) string
 
-	mu        sync.Mutex
-	exchanges []*Exchange
-	nextID    int
-	verified  *http.Transport
-	insecure  *http.Transport
+	mu         sync.Mutex
+	exchanges  []*Exchange
+	nextID     int
+	transports map[transportKey]*http.Transport
 }
 
 // New returns an empty session with default settings.
@@ -86,15 +93,17 @@ func New(userAgent string) *Session {
 		nextID:    1,
 	}
 	s.Jar = NewJar(func() time.Time { return s.Now() })
-	s.verified = newTransport(false)
-	s.insecure = newTransport(true)
+	s.Getenv = os.Getenv
 	return s
 }
 
 // Close releases idle connections.
 func (s *Session) Close() {
-	s.verified.CloseIdleConnections()
-	s.insecure.CloseIdleConnections()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.transports {
+		t.CloseIdleConnections()
+	}
 }
 
 // Reset forgets everything but the transports: base, headers, auth,
@@ -102,6 +111,7 @@ func (s *Session) Close() {
 func (s *Session) Reset() {
 	s.Base = nil
 	s.Headers = nil
+	s.SecretNames = nil
 	s.Auth = nil
 	s.Jar.Clear("")
 	s.Settings = DefaultSettings()
@@ -121,6 +131,20 @@ func (s *Session) SetHeader(name, value string) {
 		}
 	}
 	s.Headers = append(s.Headers, Header{name, value})
+}
+
+// MarkSecret marks a header name as carrying a credential.
+func (s *Session) MarkSecret(name string) {
+	if s.SecretNames == nil {
+		s.SecretNames = map[string]bool{}
+	}
+	s.SecretNames[strings.ToLower(name)] = true
+}
+
+// IsSecret reports whether a header carries a credential: by its name
+// (SecretHeader) or because the user marked it (MarkSecret).
+func (s *Session) IsSecret(name string) bool {
+	return SecretHeader(name) || s.SecretNames[strings.ToLower(name)]
 }
 
 // UnsetHeader removes a default header; it reports whether one was there.

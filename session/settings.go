@@ -20,6 +20,8 @@ type Settings struct {
 	Show         []string      // parts printed after a request
 	BodyLimit    int64         // bytes of a response body kept in memory (and decompressed)
 	Pager        bool          // page long output in the interactive shell
+	HeaderLimit  int64         // bytes of response headers accepted
+	Proxy        string        // "" from the environment, "none", or a proxy URL (see ParseProxy)
 }
 
 // ShowParts are the parts `--show` and `set show` accept.
@@ -39,12 +41,13 @@ func DefaultSettings() Settings {
 		Show:         []string{"status", "headers", "body"},
 		BodyLimit:    100 << 20,
 		Pager:        true,
+		HeaderLimit:  1 << 20,
 	}
 }
 
 // SettingNames lists the names `set` knows, sorted.
 func SettingNames() []string {
-	names := []string{"follow", "max-redirects", "timeout", "verify", "raise", "color", "style", "show", "body-limit", "pager"}
+	names := []string{"follow", "max-redirects", "timeout", "verify", "raise", "color", "style", "show", "body-limit", "pager", "header-limit", "proxy"}
 	sort.Strings(names)
 	return names
 }
@@ -72,6 +75,10 @@ func SettingHelp(name string) string {
 		return "largest response body kept in memory: a size such as 100MB"
 	case "pager":
 		return "page long output in the shell: on|off"
+	case "header-limit":
+		return "largest response header block accepted: a size such as 1MiB"
+	case "proxy":
+		return "proxy for every request: a URL such as http://proxy:3128, none, or env (HTTP_PROXY/HTTPS_PROXY/NO_PROXY, the default)"
 	}
 	return ""
 }
@@ -102,6 +109,13 @@ func (s *Settings) Get(name string) (string, error) {
 		return FormatSize(s.BodyLimit), nil
 	case "pager":
 		return onOff(s.Pager), nil
+	case "header-limit":
+		return FormatSize(s.HeaderLimit), nil
+	case "proxy":
+		if s.Proxy == "" {
+			return "env", nil
+		}
+		return redactRaw(s.Proxy), nil
 	}
 	return "", fmt.Errorf("unknown setting %q: known are %s", name, strings.Join(SettingNames(), ", "))
 }
@@ -134,6 +148,10 @@ func (s *Settings) Set(name, value string) error {
 		s.BodyLimit, err = ParseSize(value)
 	case "pager":
 		s.Pager, err = ParseBool(value)
+	case "header-limit":
+		s.HeaderLimit, err = ParseSize(value)
+	case "proxy":
+		err = s.setProxy(value)
 	default:
 		_, err = s.Get(name)
 	}
@@ -238,4 +256,16 @@ func FormatSize(n int64) string {
 		return fmt.Sprintf("%dKiB", n>>10)
 	}
 	return fmt.Sprintf("%dB", n)
+}
+
+func (s *Settings) setProxy(v string) error {
+	if v == "env" || v == "" {
+		s.Proxy = ""
+		return nil
+	}
+	if _, err := ParseProxy(v); err != nil {
+		return err
+	}
+	s.Proxy = v
+	return nil
 }

@@ -37,8 +37,9 @@ type Phase struct {
 }
 
 // Phases lists the spans that happened, in order: dns, connect, tls,
-// request (connection ready to request written), wait (to the first
-// byte), transfer (the body).
+// send (connection ready to request written), wait (to the first
+// byte), transfer (the body). They never overlap, so they add up to at
+// most Total.
 func (t *Timing) Phases() []Phase {
 	var ps []Phase
 	addp := func(name string, a, b time.Duration) {
@@ -49,7 +50,13 @@ func (t *Timing) Phases() []Phase {
 	addp("dns", t.DNSStart, t.DNSDone)
 	addp("connect", t.ConnectStart, t.ConnectDone)
 	addp("tls", t.TLSStart, t.TLSDone)
-	addp("send", t.GotConn, t.WroteRequest)
+	sent := t.WroteRequest
+	if t.FirstByte > 0 && t.FirstByte < sent {
+		// The server answered before the body was all sent: the rest of
+		// the upload overlaps the transfer, so send ends at the answer.
+		sent = t.FirstByte
+	}
+	addp("send", t.GotConn, sent)
 	addp("wait", t.WroteRequest, t.FirstByte)
 	addp("transfer", t.FirstByte, t.BodyDone)
 	return ps

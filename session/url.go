@@ -92,7 +92,7 @@ func Redact(u *url.URL) string {
 	if _, has := u.User.Password(); has {
 		c := *u
 		c.User = url.UserPassword(u.User.Username(), "***")
-		return c.String()
+		return strings.Replace(c.String(), ":%2A%2A%2A@", ":***@", 1)
 	}
 	return u.String()
 }

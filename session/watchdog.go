@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -76,6 +77,9 @@ func (wd *watchdog) explain(err error, w Wire) error {
 		}
 		return fmt.Errorf("%w after %s %s of %s: raise it with --timeout 60s or `set timeout 60s`", ErrTimeout, wd.limit, what, target)
 	}
+	if errors.Is(err, ErrHeaderLimit) || errors.Is(err, ErrProxy) {
+		return err
+	}
 	return describeNetError(err, w.URL)
 }
 
@@ -96,7 +100,7 @@ func describeNetError(err error, u *url.URL) error {
 		return fmt.Errorf("connection refused by %s: is the server running on that port? (%w)", host, syscall.ECONNREFUSED)
 	case errors.As(err, &unknownAuth), errors.As(err, &hostErr), errors.As(err, &invalid), errors.As(err, &certErr):
 		return fmt.Errorf("TLS certificate of %s not trusted: %s (use --insecure for this request, or `set verify off`, only if you trust the host): %w", host, certReason(err), ErrTLS)
-	case errors.As(err, &recErr):
+	case errors.As(err, &recErr), strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		return fmt.Errorf("TLS handshake with %s failed: the server does not speak TLS there (try http://): %w", host, ErrTLS)
 	case errors.Is(err, syscall.ECONNRESET):
 		return fmt.Errorf("connection reset by %s (%w)", host, syscall.ECONNRESET)

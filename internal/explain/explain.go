@@ -10,6 +10,7 @@ package explain
 import (
 	_ "embed"
 	"fmt"
+	"github.com/httpsh/httpsh/internal/textdist"
 	"slices"
 	"strconv"
 	"strings"
@@ -215,7 +216,7 @@ func (b *Book) suggest(name string) string {
 			continue
 		}
 		lower := strings.ToLower(e.Key)
-		if d := distance(name, lower); d < bestD {
+		if d := textdist.Distance(name, lower); d < bestD {
 			best, bestD = e.Key, d
 		}
 		if prefix == "" && len(name) >= 3 && strings.HasPrefix(lower, name) {
@@ -226,26 +227,4 @@ func (b *Book) suggest(name string) string {
 		return prefix
 	}
 	return best
-}
-
-// distance is the Levenshtein edit distance between a and b, in bytes
-// (header names are ASCII).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -1,0 +1,390 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
+	"github.com/spf13/pflag"
+)
+
+func downloadCommands() []*Command {
+	return []*Command{{
+		Name:  "download",
+		Usage: "download URL [FILE] [--resume] [--force] [-H 'Name: value'] [--timeout D]",
+		Short: "stream a body to a file in constant memory, resumable",
+		Long: "The body goes to FILE.part and is renamed to FILE when complete and its length checked; on a failure or Ctrl-C the .part stays and the error says how to resume it. " +
+			"Without FILE the name comes from the server's Content-Disposition or the URL, reduced to a safe base name in the current folder; a folder as FILE takes that name inside it. " +
+			"An existing FILE is never overwritten unless --force. A 4xx/5xx answer saves nothing and fails.\n" +
+			"--resume continues FILE.part with Range (and If-Range with the validator recorded in FILE.part.meta); when the server answers 200 instead of 206, or the file changed, it starts over. " +
+			"A progress bar (bytes, rate, ETA) is drawn on stderr when it is a terminal.",
+		Example: "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
+		Flags:   func(fs *pflag.FlagSet) { new(downloadFlags).register(fs) },
+		Args:    []string{"url", "file"},
+		Run:     runDownload,
+	}}
+}
+
+type downloadFlags struct {
+	resume, force, insecure bool
+	headers                 []string
+	timeout                 string
+}
+
+func (f *downloadFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&f.resume, "resume", false, "continue FILE.part from where it stopped")
+	fs.BoolVar(&f.force, "force", false, "overwrite an existing FILE")
+	fs.StringArrayVarP(&f.headers, "header", "H", nil, "header `'Name: value'`")
+	fs.StringVar(&f.timeout, "timeout", "", "longest wait for the headers or between reads, such as `30s`")
+	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
+}
+
+func runDownload(ctx context.Context, x *Executor, c *Call) error {
+	var f downloadFlags
+	fs := pflag.NewFlagSet("download", pflag.ContinueOnError)
+	fs.SetOutput(discard{})
+	f.register(fs)
+	args, err := parseFlags("download", fs, c.Args)
+	if err != nil {
+		return err
+	}
+	if len(args) < 1 || len(args) > 2 {
+		return Usagef("usage: download URL [FILE] [--resume] [--force]")
+	}
+	d, err := x.newDownload(args, &f)
+	if err != nil {
+		return err
+	}
+	req, err := d.request(args[0], &f)
+	if err != nil {
+		return err
+	}
+	e, err := d.run(ctx, req)
+	if errors.Is(err, errStartOver) {
+		x.warnf("%s: starting over", d.restart)
+		d.reset()
+		e, err = d.run(ctx, req)
+	}
+	if err != nil {
+		return err
+	}
+	d.report(e)
+	return nil
+}
+
+// download is one run of the download command: where the body goes and
+// what is already there.
+type download struct {
+	x       *Executor
+	dir     string // folder for a name chosen from the response
+	path    string // final file; "" until the response names it
+	force   bool
+	resume  bool
+	offset  int64    // bytes of path.part being continued
+	meta    partMeta // validators recorded when path.part was begun
+	hasMeta bool
+	fromURL string // a safe name from the URL, used when the server gives none
+
+	file    *os.File
+	meter   *meter
+	total   int64  // expected size of the whole file; -1 unknown
+	resumed bool   // the server answered 206 from offset
+	restart string // why a resume was abandoned
+	sinkErr error  // a refusal from the sink (exists, cannot write)
+}
+
+// errStartOver asks runDownload to send again without Range.
+var errStartOver = errors.New("start over")
+
+// newDownload works out the target from the words and checks, before
+// anything is sent, that it may be written.
+func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, error) {
+	d := &download{x: x, dir: ".", force: f.force, resume: f.resume, total: -1}
+	u, err := session.Resolve(x.Session.Base, args[0])
+	if err != nil {
+		return nil, Usage(err)
+	}
+	d.fromURL = SafeName(lastSegment(u.EscapedPath()), "")
+	if len(args) == 2 {
+		if st, err := os.Stat(args[1]); err == nil && st.IsDir() {
+			d.dir = args[1]
+		} else {
+			d.path = args[1]
+		}
+	}
+	if d.resume && d.path == "" {
+		d.path = filepath.Join(d.dir, d.fromURL)
+	}
+	if d.path != "" {
+		if err := d.checkTarget(); err != nil {
+			return nil, err
+		}
+	}
+	if d.resume {
+		d.loadPart()
+	}
+	return d, nil
+}
+
+// checkTarget refuses an existing file without --force and a missing
+// folder.
+func (d *download) checkTarget() error {
+	if st, err := os.Stat(d.path); err == nil {
+		if st.IsDir() {
+			return Usagef("%s is a folder: give a file name", d.path)
+		}
+		if !d.force {
+			return Usagef("%s exists: add --force to overwrite it", d.path)
+		}
+	}
+	dir := filepath.Dir(d.path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return Usagef("cannot write %s: folder %s does not exist", d.path, dir)
+	}
+	return nil
+}
+
+// request builds the GET: no content coding, so that ranges count the
+// bytes that land on disk, and Range/If-Range when resuming.
+func (d *download) request(raw string, f *downloadFlags) (*session.Request, error) {
+	req := &session.Request{Method: "GET", URL: raw}
+	req.Headers = append(req.Headers, session.Header{Name: "Accept-Encoding", Value: "identity"})
+	for _, h := range f.headers {
+		name, value, ok := strings.Cut(h, ":")
+		if !ok || !session.ValidHeaderName(strings.TrimSpace(name)) || !session.ValidHeaderValue(value) {
+			return nil, Usagef("-H %q: expected 'Name: value'", h)
+		}
+		req.Headers = append(req.Headers, session.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	if f.timeout != "" {
+		t, err := session.ParseTimeout(f.timeout)
+		if err != nil {
+			return nil, Usagef("--timeout: %v", err)
+		}
+		req.Options.Timeout = &t
+	}
+	req.Options.Insecure = f.insecure
+	return req, nil
+}
+
+// run sends req (with Range when there is a part to continue) and
+// streams the body into the part file.
+func (d *download) run(ctx context.Context, base *session.Request) (*session.Exchange, error) {
+	req := *base
+	req.Headers = append([]session.Header(nil), base.Headers...)
+	if d.offset > 0 {
+		req.Headers = append(req.Headers, session.Header{Name: "Range", Value: fmt.Sprintf("bytes=%d-", d.offset)})
+		if v := d.meta.validator(); v != "" {
+			req.Headers = append(req.Headers, session.Header{Name: "If-Range", Value: v})
+		} else {
+			d.x.warnf("no valid ETag or Last-Modified recorded for %s: resuming with Range alone", d.part())
+		}
+	}
+	p, err := d.x.Session.Prepare(&req)
+	if err != nil {
+		return nil, Usage(err)
+	}
+	e, err := d.x.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.add(n) }})
+	return e, d.finish(ctx, e, err)
+}
+
+// reset forgets the part so the next run starts from byte 0.
+func (d *download) reset() {
+	d.offset, d.hasMeta, d.meta, d.resumed, d.sinkErr, d.file, d.meter = 0, false, partMeta{}, false, nil, nil, nil
+}
+
+func (d *download) part() string { return d.path + ".part" }
+
+// sink is called with the final response's headers. It decides the name,
+// opens the part file (appending after a 206 that starts at offset) and
+// returns it; a 4xx/5xx body is kept in memory for `show`, not saved.
+func (d *download) sink(resp *session.Response) (io.Writer, error) {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, nil
+	}
+	if d.path == "" {
+		d.path = filepath.Join(d.dir, d.serverName(resp))
+		if err := d.checkTarget(); err != nil {
+			d.sinkErr = err
+			return nil, err
+		}
+	}
+	appendPart, err := d.accept(resp)
+	if err != nil {
+		return nil, err
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if appendPart {
+		flags = os.O_WRONLY | os.O_APPEND
+	}
+	f, err := os.OpenFile(d.part(), flags, 0o644)
+	if err != nil {
+		d.sinkErr = Failf("cannot write %s: %w", d.part(), err)
+		return nil, d.sinkErr
+	}
+	d.file = f
+	if !appendPart {
+		d.offset = 0
+		d.saveMeta(resp)
+	}
+	d.meter = d.x.startMeter(filepath.Base(d.path), d.offset, d.total)
+	return f, nil
+}
+
+// accept checks a response against the part being continued: a 206 must
+// start at offset and describe the same file; a 200 replaces the part.
+// It reports whether to append, or errStartOver.
+func (d *download) accept(resp *session.Response) (bool, error) {
+	if resp.StatusCode != 206 {
+		d.total = contentLength(resp)
+		if d.offset > 0 {
+			d.x.warnf("the server sent the whole file (%d %s), not the rest: starting over", resp.StatusCode, render.Sanitize(resp.Reason))
+		}
+		return false, nil
+	}
+	start, total, ok := parseContentRange(resp.Header.Get("Content-Range"))
+	switch {
+	case !ok || d.offset == 0:
+		d.restart = fmt.Sprintf("the server answered 206 with Content-Range %q, not the rest from byte %d", render.Sanitize(resp.Header.Get("Content-Range")), d.offset)
+	case start != d.offset:
+		d.restart = fmt.Sprintf("the server resumed at byte %d, not at %d", start, d.offset)
+	case d.hasMeta && d.meta.Total >= 0 && total >= 0 && total != d.meta.Total:
+		d.restart = fmt.Sprintf("the file changed on the server (%d bytes, was %d)", total, d.meta.Total)
+	default:
+		d.total, d.resumed = total, true
+		return true, nil
+	}
+	return false, errStartOver
+}
+
+// finish closes the part file and, when the body is complete and its
+// length checks out, renames it into place. On a failure the part stays
+// and the error says how to continue it.
+func (d *download) finish(ctx context.Context, e *session.Exchange, sendErr error) error {
+	var cerr error
+	if d.file != nil {
+		cerr = d.file.Close()
+	}
+	d.meter.stop(sendErr == nil)
+	switch {
+	case d.restart != "" && errors.Is(sendErr, errStartOver):
+		return errStartOver
+	case d.sinkErr != nil:
+		return d.sinkErr
+	case sendErr != nil && d.file == nil:
+		return Fail(sendErr)
+	case sendErr != nil:
+		return d.kept(ctx, e, sendErr)
+	case cerr != nil:
+		return Failf("write %s: %w", d.part(), cerr)
+	}
+	resp := e.Response()
+	if d.file == nil {
+		return d.notSaved(e)
+	}
+	if err := d.verify(resp); err != nil {
+		return err
+	}
+	return d.rename()
+}
+
+// kept is the error for a transfer cut short: what is on disk and the
+// command that continues it. Ctrl-C gives exit status 130.
+func (d *download) kept(ctx context.Context, e *session.Exchange, sendErr error) error {
+	size := d.offset
+	if st, err := os.Stat(d.part()); err == nil {
+		size = st.Size()
+	}
+	how := fmt.Sprintf("kept %s in %s: `download %s %s --resume` continues it", render.HumanBytes(size), d.part(), urlWord(e), Quote(d.path))
+	if ctx.Err() != nil && errors.Is(sendErr, context.Canceled) {
+		return &Error{Status: StatusInterrupted, Err: fmt.Errorf("interrupted: %s", how)}
+	}
+	return Failf("download incomplete: %s (%w)", how, sendErr)
+}
+
+// notSaved handles an answer that is not 2xx: a 416 to a resume whose
+// part is already whole completes it; anything else saves nothing.
+func (d *download) notSaved(e *session.Exchange) error {
+	resp := e.Response()
+	if resp.StatusCode == 416 && d.offset > 0 {
+		_, total, ok := parseContentRange(resp.Header.Get("Content-Range"))
+		if ok && total == d.offset {
+			d.total = total
+			return d.rename()
+		}
+		return Failf("the server cannot continue %s (416 Range Not Satisfiable): remove it or run download without --resume", d.part())
+	}
+	if err := statusError(e); err != nil {
+		return Failf("%w: nothing saved", err)
+	}
+	return Failf("%d %s for url: %s: nothing saved", resp.StatusCode, render.Sanitize(resp.Reason), session.Redact(e.URL()))
+}
+
+// verify checks the part file against Content-Length and the total the
+// server announced.
+func (d *download) verify(resp *session.Response) error {
+	st, err := os.Stat(d.part())
+	if err != nil {
+		return Failf("check %s: %w", d.part(), err)
+	}
+	if cl := contentLength(resp); cl >= 0 && resp.WireSize != cl {
+		return Failf("the server announced %d bytes and sent %d: kept %s; try again with --resume", cl, resp.WireSize, d.part())
+	}
+	if d.total >= 0 && st.Size() != d.total {
+		return Failf("%s has %d bytes, the file has %d: kept it; try again with --resume", d.part(), st.Size(), d.total)
+	}
+	return nil
+}
+
+// rename moves the part into place: without --force by a hard link, which
+// fails rather than replace a file that appeared meanwhile.
+func (d *download) rename() error {
+	if d.force {
+		if err := os.Rename(d.part(), d.path); err != nil {
+			return Failf("rename %s to %s: %w", d.part(), d.path, err)
+		}
+	} else {
+		if err := os.Link(d.part(), d.path); err != nil {
+			if errors.Is(err, os.ErrExist) {
+				return Failf("%s appeared while downloading: kept the body in %s", d.path, d.part())
+			}
+			return Failf("rename %s to %s: %w", d.part(), d.path, err)
+		}
+		_ = os.Remove(d.part())
+	}
+	_ = os.Remove(d.metaPath())
+	return nil
+}
+
+// report prints the status line and where the body went.
+func (d *download) report(e *session.Exchange) {
+	resp := e.Response()
+	d.x.Render().Status(d.x.Stdout, resp.Proto, resp.StatusCode, resp.Reason)
+	st, err := os.Stat(d.path)
+	size := int64(0)
+	if err == nil {
+		size = st.Size()
+	}
+	note := ""
+	if d.resumed {
+		note = fmt.Sprintf(", resumed at %s", render.HumanBytes(d.offset))
+	}
+	d.x.printf("[saved %s to %s%s]\n", render.HumanBytes(size), d.path, note)
+	for _, w := range e.Warnings {
+		d.x.warnf("%s", w)
+	}
+}
+
+// urlWord is the URL of e as the user would type it again in a hint.
+func urlWord(e *session.Exchange) string {
+	if e == nil || len(e.Hops) == 0 {
+		return "URL"
+	}
+	return Quote(session.Redact(e.Hops[0].Request.URL))
+}

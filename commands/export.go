@@ -1,0 +1,283 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/httpsh/httpsh/session"
+	"github.com/spf13/pflag"
+)
+
+func exportCommands() []*Command {
+	return []*Command{{
+		Name:  "export",
+		Usage: "export curl [N] | export http [N] [FILE] | export har [FILE] | export script FILE",
+		Short: "write requests for other tools: a curl command, a .http file, a HAR archive, an httpsh script",
+		Long: "curl prints a command line that curl runs to the same request (method, URL, every header as sent, body bytes; -L when redirects are followed), " +
+			"quoted for a POSIX shell; a body that is not plain text is fed through printf. " +
+			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac. " +
+			"har writes every exchange (each redirect hop an entry) as HAR 1.2, which browsers' dev tools import. " +
+			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
+			"N is an exchange number (`history`), the last one by default. curl and http include credentials as sent: treat the output as a secret. " +
+			"Files are created, never overwritten unless --force.",
+		Sub: []Sub{{"curl", "export curl [N]", "a curl command line"}, {"http", "export http [N] [FILE]", "a .http request"},
+			{"har", "export har [FILE]", "HAR 1.2 of all exchanges"}, {"script", "export script FILE", "this session's lines as a script"}},
+		Flags:   func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") },
+		Example: "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
+		Run:     runExport,
+	}}
+}
+
+func runExport(_ context.Context, x *Executor, c *Call) error {
+	cmd, _ := x.Registry.Lookup("export")
+	fs := cmd.FlagSet()
+	args, err := parseFlags("export", fs, c.Args)
+	if err != nil {
+		return err
+	}
+	force, _ := fs.GetBool("force")
+	if len(args) == 0 {
+		return Usagef("usage: %s", cmd.Usage)
+	}
+	kind, rest := args[0], args[1:]
+	switch kind {
+	case "curl", "http":
+		n, file, err := numberAndFile(rest)
+		if err != nil {
+			return err
+		}
+		e, err := x.exchangeArg(n)
+		if err != nil {
+			return err
+		}
+		var text string
+		if kind == "curl" {
+			if file != "" {
+				return Usagef("usage: export curl [N]")
+			}
+			text = CurlCommand(e.Prepared, x.Session.Settings)
+		} else {
+			text = HTTPFile(e.Prepared)
+		}
+		return x.writeOrPrint(file, text, force)
+	case "har":
+		if len(rest) > 1 {
+			return Usagef("usage: export har [FILE]")
+		}
+		b, err := x.har()
+		if err != nil {
+			return err
+		}
+		file := ""
+		if len(rest) == 1 {
+			file = rest[0]
+		}
+		return x.writeOrPrint(file, string(b), force)
+	case "script":
+		if len(rest) != 1 {
+			return Usagef("usage: export script FILE")
+		}
+		if err := x.writeScript(rest[0], x.script.ran, force); err != nil {
+			return err
+		}
+		x.printf("wrote %s to %s\n", plural(len(x.script.ran), "line"), rest[0])
+		return nil
+	}
+	return Usagef("export %q: expected curl, http, har or script", kind)
+}
+
+// numberAndFile reads [N] [FILE].
+func numberAndFile(args []string) (n []string, file string, err error) {
+	if len(args) > 0 {
+		if _, aerr := strconv.Atoi(strings.TrimPrefix(args[0], "#")); aerr == nil {
+			n, args = args[:1], args[1:]
+		}
+	}
+	switch len(args) {
+	case 0:
+		return n, "", nil
+	case 1:
+		return n, args[0], nil
+	}
+	return nil, "", Usagef("expected [N] [FILE], not %s", strings.Join(args, " "))
+}
+
+// writeOrPrint writes text to file, or prints it (control characters
+// escaped) when file is "".
+func (x *Executor) writeOrPrint(file, text string, force bool) error {
+	if file == "" {
+		x.printf("%s", printable(text))
+		if !strings.HasSuffix(text, "\n") {
+			x.printf("\n")
+		}
+		return nil
+	}
+	if err := WriteFileAtomic(file, []byte(text), 0o600, force); err != nil {
+		return err
+	}
+	x.printf("wrote %s\n", file)
+	return nil
+}
+
+// printable escapes control characters other than newline and tab.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CurlCommand is a POSIX shell command line with which curl sends the
+// same request as p: method, URL, every header line as prepared (curl's
+// own User-Agent and Accept replaced, Content-Type removed when p has
+// none), and the body bytes. Redirects are followed (-L) when p would
+// follow them under settings.
+func CurlCommand(p *session.Prepared, settings session.Settings) string {
+	var words []string
+	add := func(ws ...string) { words = append(words, ws...) }
+	add("curl")
+	switch {
+	case p.Method == "HEAD":
+		add("--head")
+	case p.Method == "GET" && len(p.Body) == 0:
+	case p.Method == "POST" && len(p.Body) > 0:
+	default:
+		add("--request", p.Method)
+	}
+	hasType := false
+	for _, l := range p.Lines {
+		switch {
+		case strings.EqualFold(l.Name, "Content-Length"):
+			continue
+		case strings.EqualFold(l.Name, "Accept-Encoding"):
+			add("--compressed")
+		case strings.EqualFold(l.Name, "Content-Type"):
+			hasType = true
+		}
+		add("--header", l.Name+": "+l.Value)
+	}
+	sendsBody := len(p.Body) > 0 || p.Method == "POST" || p.Method == "PUT" || p.Method == "PATCH"
+	if sendsBody && !hasType {
+		add("--header", "Content-Type:") // curl would add x-www-form-urlencoded
+	}
+	follow := settings.Follow
+	if p.Options.Follow != nil {
+		follow = *p.Options.Follow
+	}
+	if follow {
+		add("--location")
+		max := settings.MaxRedirects
+		if p.Options.MaxRedirects != nil {
+			max = *p.Options.MaxRedirects
+		}
+		add("--max-redirs", strconv.Itoa(max))
+	}
+	if p.Options.Insecure || !settings.Verify {
+		add("--insecure")
+	}
+	prefix := ""
+	if sendsBody {
+		if textBody(p.Body) {
+			add("--data-raw", string(p.Body)) // literal: no @file, no stripping
+		} else {
+			prefix = "printf " + shellQuote(printfEscape(p.Body)) + " | "
+			add("--data-binary", "@-")
+		}
+	}
+	add("--url", p.URL.String())
+	for i, w := range words {
+		words[i] = shellQuote(w)
+	}
+	return prefix + strings.Join(words, " ")
+}
+
+// textBody reports a body that can be written inside single quotes and
+// shown on a terminal: UTF-8 with no control characters but \n and \t.
+func textBody(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	for _, r := range string(b) {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return false
+		}
+	}
+	return true
+}
+
+// printfEscape makes b a printf format string that prints b: octal
+// escapes for everything but printable ASCII, %% and \\.
+func printfEscape(b []byte) string {
+	var s strings.Builder
+	for _, c := range b {
+		switch {
+		case c == '%':
+			s.WriteString("%%")
+		case c == '\\':
+			s.WriteString(`\\`)
+		case c >= 0x20 && c < 0x7f:
+			s.WriteByte(c)
+		default:
+			fmt.Fprintf(&s, `\%03o`, c)
+		}
+	}
+	return s.String()
+}
+
+// shellQuote quotes w for a POSIX shell: bare when it is made of safe
+// characters, else in single quotes.
+func shellQuote(w string) string {
+	if w == "" {
+		return "''"
+	}
+	safe := true
+	for _, c := range []byte(w) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_./:@%+,", c) >= 0) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return w
+	}
+	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+}
+
+// HTTPFile is p in the .http format (VS Code REST Client, JetBrains,
+// httpyac): request line, the headers as prepared but the defaults those
+// tools send themselves (User-Agent, Accept-Encoding, Content-Length), a
+// blank line and the body. A body that is not text is left out with a
+// comment.
+func HTTPFile(p *session.Prepared) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s HTTP/1.1\n", p.Method, p.URL.String())
+	for _, l := range p.Lines {
+		if l.Origin == "default" && !strings.EqualFold(l.Name, "Accept") || strings.EqualFold(l.Name, "Content-Length") {
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %s\n", l.Name, l.Value)
+	}
+	switch {
+	case len(p.Body) == 0:
+	case textBody(p.Body):
+		b.WriteString("\n")
+		b.Write(p.Body)
+		if !strings.HasSuffix(string(p.Body), "\n") {
+			b.WriteString("\n")
+		}
+	default:
+		fmt.Fprintf(&b, "\n# a %d-byte binary body is not written: .http files hold text\n", len(p.Body))
+	}
+	return b.String()
+}

@@ -1,0 +1,75 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"reflect"
+	"testing"
+
+	"github.com/httpsh/httpsh/internal/playground"
+)
+
+// TestExportCurlRoundTrip sends requests with httpsh, runs `export curl`
+// through sh and the real curl, and checks that the playground's echo
+// (/anything) saw the same request both times.
+func TestExportCurlRoundTrip(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("curl is not installed")
+	}
+	pg, err := playground.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	for _, line := range []string{
+		`get /anything q==1 'q 2==a&b'`,
+		"post /anything name=o\\'brien n:=3 X-Weird:\"it's \\$HOME \\`x\\` %s\"",
+		`put /anything --data 'line 1
+line 2 with é and \\ and %'`,
+		`patch /anything --form a=1 b='x y'`,
+		`delete /anything`,
+		`post /anything`,
+		`request PURGE /anything --data @bin.dat`,
+		`post /anything --data @at.txt`,
+		`get /anything --auth ada:pw --cookie sid=s1`,
+	} {
+		t.Run(line, func(t *testing.T) {
+			dir := t.TempDir()
+			x, out, _ := newTestExecutor(t, pg.URL)
+			t.Chdir(dir)
+			writeTestFile(t, "bin.dat", []byte("a\x00b\x01c%d\\e\xff"))
+			writeTestFile(t, "at.txt", []byte("@literal"))
+			if err := x.ExecuteLine(context.Background(), line); err != nil {
+				t.Fatalf("%s: %v", line, err)
+			}
+			want := echoOf(t, x.Session.Last().Response().Body)
+			cmd := CurlCommand(x.Session.Last().Prepared, x.Session.Settings)
+			got, err := exec.Command("sh", "-c", cmd).Output()
+			if err != nil {
+				t.Fatalf("%s\n%s: %v", cmd, out, err)
+			}
+			if g := echoOf(t, got); !reflect.DeepEqual(g, want) {
+				t.Errorf("%s\ncurl: %v\nhttpsh: %v", cmd, g, want)
+			}
+		})
+	}
+}
+
+// echoOf is what /anything saw: method, url, headers, body.
+func echoOf(t *testing.T, body []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatalf("not JSON: %s", body)
+	}
+	return map[string]any{"method": m["method"], "url": m["url"], "headers": m["headers"], "data": m["data"], "form": m["form"]}
+}
+
+func writeTestFile(t *testing.T, name string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

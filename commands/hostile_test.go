@@ -1,0 +1,125 @@
+package commands_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/hostile"
+	"github.com/httpsh/httpsh/session"
+)
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// checkTerminalSafe fails when out holds anything that could drive a
+// terminal: C0 controls but tab and newline, DEL, C1 controls, bidi
+// controls or invalid UTF-8. With colour, our own SGR sequences are
+// allowed and removed first.
+func checkTerminalSafe(t *testing.T, label string, out []byte, colour bool) {
+	t.Helper()
+	s := string(out)
+	if colour {
+		s = sgr.ReplaceAllString(s, "")
+	}
+	if !utf8.ValidString(s) {
+		t.Errorf("%s: invalid UTF-8 reached the terminal: %q", label, s)
+		return
+	}
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
+			r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			t.Errorf("%s: %U reached the terminal: %q", label, r, s)
+			return
+		}
+	}
+}
+
+// evilServers starts the servers whose every field is hostile and returns
+// the lines that show each field.
+func evilServers(t *testing.T) []string {
+	text := hostile.Raw(t, hostile.Bytes(hostile.EscapesResponse("text/plain")))
+	js := hostile.Raw(t, hostile.Bytes(hostile.EscapesResponse("application/json")))
+	badHeader := hostile.Raw(t, hostile.Bytes("HTTP/1.1 200 OK\r\nX-Bad: "+hostile.Evil+"\r\nContent-Length: 0\r\n\r\n"))
+	redir := hostile.Server(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "/again"+hostile.EvilHigh)
+		w.WriteHeader(http.StatusFound)
+	}))
+	notFound := hostile.Raw(t, hostile.Bytes("HTTP/1.1 404 Not"+hostile.Evil+"\r\nContent-Length: 0\r\n\r\n"))
+	badLocation := hostile.Raw(t, hostile.Bytes("HTTP/1.1 302 Found\r\nLocation: http://[::1"+hostile.EvilHigh+"\r\nContent-Length: 0\r\n\r\n"))
+	return []string{
+		"get " + text, "show headers", "show cookies", "show raw", "cookies", "cookies --rejected",
+		"get " + text + " -v --stream",
+		"get " + js, "json", "json .", "history", "history 1",
+		"get " + badHeader,
+		"get " + redir.URL + " --max-redirects 2", "show redirects", "show request",
+		"get " + notFound, "check", "get " + notFound + " --raise",
+		"get " + badLocation,
+		"prepare get " + text,
+	}
+}
+
+// TestServerTextNeverDrivesTheTerminal runs every command that shows
+// server text against servers that put escape sequences, C1 controls,
+// bidi overrides and invalid UTF-8 in the reason phrase, headers, cookies,
+// bodies, JSON strings, Location and error messages: with and without
+// colour, nothing unsafe reaches stdout, stderr or the error line.
+func TestServerTextNeverDrivesTheTerminal(t *testing.T) {
+	lines := evilServers(t)
+	for _, colour := range []string{"never", "always"} {
+		t.Run(colour, func(t *testing.T) {
+			s := session.New("test")
+			s.Getenv = func(string) string { return "" }
+			defer s.Close()
+			s.Settings.Color = colour
+			var out, errOut bytes.Buffer
+			x := commands.NewExecutor(s, &out, &errOut)
+			x.Getenv = func(string) string { return "" }
+			for _, line := range lines {
+				out.Reset()
+				errOut.Reset()
+				err := x.ExecuteLine(context.Background(), line)
+				label := colour + ": " + line
+				checkTerminalSafe(t, label+" (stdout)", out.Bytes(), colour == "always")
+				checkTerminalSafe(t, label+" (stderr)", errOut.Bytes(), colour == "always")
+				if err != nil {
+					checkTerminalSafe(t, label+" (error)", []byte(commands.ErrorText(err)), false)
+				}
+			}
+		})
+	}
+}
+
+// TestRejectedCookieShown: a Set-Cookie that net/http cannot parse is
+// not dropped silently: `cookies --rejected` shows it, escaped.
+func TestRejectedCookieShown(t *testing.T) {
+	u := hostile.Raw(t, hostile.Bytes(hostile.EscapesResponse("text/plain")))
+	s := session.New("test")
+	defer s.Close()
+	var out bytes.Buffer
+	x := commands.NewExecutor(s, &out, &out)
+	for _, l := range []string{"get " + u, "cookies --rejected"} {
+		out.Reset()
+		if err := x.ExecuteLine(context.Background(), l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := out.String()
+	if !strings.Contains(got, `c\u009b31m\x9b\xff\u202eevil`) || !strings.Contains(got, "not understood: invalid cookie name") {
+		t.Errorf("cookies --rejected:\n%s", got)
+	}
+}
+
+// TestErrorTextEscapes: whatever an error quotes, its line is safe and
+// one line.
+func TestErrorTextEscapes(t *testing.T) {
+	got := commands.ErrorText(commands.Failf("server said %s\nsecond line", hostile.Evil))
+	checkTerminalSafe(t, "ErrorText", []byte(got), false)
+	if strings.Contains(got, "\n") || !strings.Contains(got, `\x1b[2J`) {
+		t.Errorf("ErrorText = %q", got)
+	}
+}

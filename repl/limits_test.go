@@ -1,0 +1,38 @@
+package repl
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestInputLimits: a line or a command too long for memory is refused
+// with one error line and a usage status, whatever mode it arrives in.
+func TestInputLimits(t *testing.T) {
+	huge := strings.Repeat("x", 2<<20)
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  string
+	}{
+		{"stdin line", nil, "echo " + huge + "\n", "stdin:1: error: line longer than 1048576 bytes"},
+		{"stdin second line", nil, "echo hi\necho " + huge + "\n", "stdin:2: error: line longer than"},
+		{"-c line", []string{"-c", "echo " + huge}, "", "-c 1: error: line too long"},
+		{"heredoc", nil, "echo x <<END\n" + strings.Repeat(strings.Repeat("y", 1<<19)+"\n", 40) + "END\n", "stdin:1: error: command longer than 16MiB with its input"},
+		{"continuation", nil, strings.Repeat(strings.Repeat("z", 1<<19)+"\\\n", 40) + "\n", "stdin:1: error: command longer than 16MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			st := Streams{Stdin: strings.NewReader(tt.stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+			status := Main(append([]string{"--no-history"}, tt.args...), st)
+			if status != 2 {
+				t.Errorf("status %d, want 2", status)
+			}
+			if got := errOut.String(); !strings.HasPrefix(got, tt.want) || strings.Count(got, "\n") != 1 {
+				t.Errorf("stderr %.200q, want one line starting %q", got, tt.want)
+			}
+		})
+	}
+}

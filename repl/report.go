@@ -1,0 +1,246 @@
+package repl
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/httpsh/httpsh/commands"
+)
+
+// report collects the results of a run per script file for --report.
+type report struct {
+	format string // "junit" or "tap"
+	path   string // "" or "-": stdout
+	suites []*suite
+	count  int
+}
+
+type suite struct {
+	name  string
+	cases []commands.Result
+	start time.Time
+	took  time.Duration
+}
+
+// parseReport reads "junit", "tap", "junit=FILE" or "tap=FILE".
+func parseReport(v string, file string) (*report, error) {
+	format, path, _ := strings.Cut(v, "=")
+	if file != "" {
+		path = file
+	}
+	switch format {
+	case "junit":
+		if path == "" {
+			return nil, fmt.Errorf("--report junit needs a FILE: --report junit FILE (- for stdout)")
+		}
+	case "tap":
+	default:
+		return nil, fmt.Errorf("--report takes junit FILE or tap[=FILE], not %q", v)
+	}
+	return &report{format: format, path: path}, nil
+}
+
+// begin starts the suite of one script file.
+func (r *report) begin(name string) {
+	r.suites = append(r.suites, &suite{name: name, start: time.Now()})
+}
+
+// end closes the current suite.
+func (r *report) end() {
+	if s := r.current(); s != nil {
+		s.took = time.Since(s.start)
+	}
+}
+
+func (r *report) current() *suite {
+	if len(r.suites) == 0 {
+		r.begin("-c")
+	}
+	return r.suites[len(r.suites)-1]
+}
+
+// add records one result (the executor's Result hook).
+func (r *report) add(res commands.Result) {
+	s := r.current()
+	s.cases = append(s.cases, res)
+	r.count++
+}
+
+// write writes the report to its file (atomically) or to stdout.
+func (r *report) write(stdout io.Writer) error {
+	var b strings.Builder
+	if r.format == "junit" {
+		if err := r.junit(&b); err != nil {
+			return err
+		}
+	} else {
+		r.tap(&b)
+	}
+	if r.path == "" || r.path == "-" {
+		_, err := io.WriteString(stdout, b.String())
+		return err
+	}
+	return commands.WriteFileAtomic(r.path, []byte(b.String()), 0o644, true)
+}
+
+func caseName(res commands.Result) string {
+	where := res.File
+	if res.Line > 0 {
+		where = fmt.Sprintf("%s:%d", res.File, res.Line)
+	}
+	text := strings.Join(strings.Fields(clean(firstLine(res.Text))), " ")
+	if where == "" {
+		return text
+	}
+	return where + ": " + text
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// tap writes TAP version 13: one test point per result.
+func (r *report) tap(w io.Writer) {
+	fmt.Fprintf(w, "TAP version 13\n1..%d\n", r.count)
+	n := 0
+	for _, s := range r.suites {
+		fmt.Fprintf(w, "# %s\n", clean(s.name))
+		for _, c := range s.cases {
+			n++
+			status := "ok"
+			if c.Err != nil {
+				status = "not ok"
+			}
+			fmt.Fprintf(w, "%s %d - %s\n", status, n, strings.ReplaceAll(caseName(c), "#", "\\#"))
+			if c.Err != nil {
+				fmt.Fprintf(w, "  ---\n  message: %q\n  severity: fail\n  ...\n", clean(c.Err.Error()))
+			}
+		}
+	}
+}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name      string      `xml:"name,attr"`
+	Tests     int         `xml:"tests,attr"`
+	Failures  int         `xml:"failures,attr"`
+	Errors    int         `xml:"errors,attr"`
+	Skipped   int         `xml:"skipped,attr"`
+	Time      string      `xml:"time,attr"`
+	Timestamp string      `xml:"timestamp,attr"`
+	Cases     []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// junit writes the JUnit XML that Jenkins, GitLab and GitHub reporters
+// read: a testsuite per script file, a testcase per result; a failed
+// expect or check is a <failure>, any other failed line an <error>.
+func (r *report) junit(w io.Writer) error {
+	all := junitSuites{Name: "httpsh"}
+	var total time.Duration
+	for _, s := range r.suites {
+		js := junitSuite{Name: xmlText(s.name), Time: seconds(s.took), Timestamp: s.start.UTC().Format("2006-01-02T15:04:05")}
+		for _, c := range s.cases {
+			jc := junitCase{Name: xmlText(caseName(c)), Classname: xmlText(classname(c, s.name)), Time: seconds(c.Elapsed), File: xmlText(c.File), Line: c.Line}
+			if c.Err != nil {
+				p := &junitProblem{Message: xmlText(c.Err.Error()), Type: problemType(c), Text: xmlText(caseName(c) + "\n" + c.Err.Error())}
+				if c.Command == "expect" || c.Command == "check" {
+					jc.Failure = p
+					js.Failures++
+				} else {
+					jc.Error = p
+					js.Errors++
+				}
+			}
+			js.Cases = append(js.Cases, jc)
+		}
+		js.Tests = len(js.Cases)
+		all.Tests += js.Tests
+		all.Failures += js.Failures
+		all.Errors += js.Errors
+		total += s.took
+		all.Suites = append(all.Suites, js)
+	}
+	all.Time = seconds(total)
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(all); err != nil {
+		return fmt.Errorf("junit report: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// problemType is the command for an expectation, else usage or failure.
+func problemType(c commands.Result) string {
+	switch {
+	case c.Command == "expect" || c.Command == "check":
+		return c.Command
+	case commands.ExitStatus(c.Err) == commands.StatusUsage:
+		return "usage"
+	}
+	return "failure"
+}
+
+func classname(c commands.Result, suite string) string {
+	name := c.File
+	if name == "" {
+		name = suite
+	}
+	return strings.TrimSuffix(name, ".hsh")
+}
+
+func seconds(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
+
+// clean replaces control characters with spaces, so report lines stay
+// one line each and cannot drive a terminal.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "?"))
+}
+
+// xmlText drops what XML 1.0 cannot hold (control characters but tab
+// and newline, invalid UTF-8).
+func xmlText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r >= 0x20 && r != 0xFFFD && r != 0xFFFE && r != 0xFFFF {
+			return r
+		}
+		return -1
+	}, strings.ToValidUTF8(s, ""))
+}
