@@ -177,6 +177,15 @@ func (c *Completer) forCommand(cmd *commands.Command, args []string, word string
 	switch cmd.Name {
 	case "set":
 		return settings(pos, word)
+	case "explain":
+		if len(pos) == 0 {
+			return headerNames(word)
+		}
+		return nil
+	case "capture":
+		if len(pos) > 0 {
+			return c.capture(pos[1:], word)
+		}
 	}
 	if len(cmd.Sub) > 0 {
 		if len(pos) == 0 {
@@ -252,6 +261,26 @@ func (c *Completer) subArgs(name string, pos []string, word string) ([]candidate
 		return operators(), true
 	}
 	return nil, false
+}
+
+// capture completes `capture NAME json FILTER|header NAME|cookie NAME|status`
+// after NAME.
+func (c *Completer) capture(pos []string, word string) []candidate {
+	if len(pos) == 0 {
+		return values("what to capture", "json", "header", "cookie", "status")
+	}
+	if len(pos) > 1 {
+		return nil
+	}
+	switch pos[0] {
+	case "json":
+		return c.jsonPaths(word)
+	case "header":
+		return c.responseHeaderNames()
+	case "cookie":
+		return c.cookieNames()
+	}
+	return nil
 }
 
 func subs(cmd *commands.Command) []candidate {

@@ -135,6 +135,9 @@ func TestComplete(t *testing.T) {
 		{line: "post /post --json '{\"a\": ", want: nil},
 		{line: "post /post --json @- <<END", want: nil},
 		{line: "co|okies", want: []string{"cookies"}},
+		{line: "explain content-ty", want: []string{"content-type"}},
+		{line: "capture who ", want: []string{"json", "header", "cookie", "status"}},
+		{line: "capture who json .ar", want: []string{".args"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

@@ -174,11 +174,20 @@ func (c *Completer) item(word string) []candidate {
 	if word == "" || strings.ContainsAny(word, "=@") {
 		return nil
 	}
+	out := headerNames(word)
+	for i := range out {
+		out[i].Text += ":"
+	}
+	return out
+}
+
+// headerNames offers the request header names that extend word, ignoring
+// case: what the user typed is kept, the rest is in the registry's case.
+func headerNames(word string) []candidate {
 	var out []candidate
 	for _, h := range requestHeaders() {
 		if len(h.name) >= len(word) && strings.EqualFold(h.name[:len(word)], word) {
-			// Keep what the user typed; complete the rest in the registry's case.
-			out = append(out, cand(word+h.name[len(word):]+":", h.desc, 0, 0))
+			out = append(out, cand(word+h.name[len(word):], h.desc, 0, 0))
 		}
 	}
 	return out
