@@ -233,9 +233,9 @@ func sortedKeys(m map[string]any) []string {
 func describe(v any) string {
 	switch v := v.(type) {
 	case map[string]any:
-		return fmt.Sprintf("object, %d keys", len(v))
+		return "object, " + count(len(v), "key")
 	case []any:
-		return fmt.Sprintf("array, %d items", len(v))
+		return "array, " + count(len(v), "item")
 	case string:
 		if len(v) > 30 {
 			v = v[:30] + "..."
@@ -245,4 +245,11 @@ func describe(v any) string {
 		return "null"
 	}
 	return render.Sanitize(fmt.Sprint(v))
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

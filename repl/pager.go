@@ -13,13 +13,13 @@ import (
 const defaultPager = "less -R"
 
 // page writes text to out, through the pager when it has more lines than
-// the screen (rows) can show. pager is $PAGER (default "less -R", split
+// the screen (rows; 0 for none) can show. pager is $PAGER (default "less -R", split
 // into words, no shell); when it cannot run, the text is printed.
 func page(out io.Writer, text string, rows int, pager string) {
 	if text == "" {
 		return
 	}
-	if lines(text, 80) < rows-1 {
+	if rows <= 0 || lines(text, 80) < rows-1 {
 		_, _ = io.WriteString(out, text)
 		return
 	}

@@ -136,12 +136,13 @@ func (sh *shell) run(l *commands.Logical) (status int, done bool) {
 		sh.early = false
 	}
 	sh.mu.Unlock()
-	err := sh.execute(ctx, l)
+	held, err := sh.execute(ctx, l)
 	interrupted := ctx.Err() != nil
 	sh.mu.Lock()
 	sh.stop = nil
 	sh.mu.Unlock()
 	cancel()
+	page(sh.x.Stdout, held, sh.rows(), sh.getenv("PAGER"))
 	var exit *commands.ExitRequest
 	if errors.As(err, &exit) {
 		return exit.Status, true
@@ -154,6 +155,14 @@ func (sh *shell) run(l *commands.Logical) (status int, done bool) {
 	}
 	reportError(sh.stderr, "", err)
 	return 0, false
+}
+
+// rows is the terminal's height (0: unknown).
+func (sh *shell) rows() int {
+	if sh.height == nil {
+		return 0
+	}
+	return sh.height()
 }
 
 // interrupt cancels the command in flight (Ctrl-C); between commands it
@@ -176,19 +185,19 @@ func (sh *shell) forgetInterrupt() {
 	sh.early = false
 }
 
-// execute runs l, through the pager when its output is longer than the
-// screen; output that streams (`--stream`, `-o`, downloads) is never held.
-func (sh *shell) execute(ctx context.Context, l *commands.Logical) error {
+// execute runs l. When the output may be paged, it is held and returned
+// (to be paged once the command is over, so a Ctrl-C in the pager cancels
+// nothing); output that streams (`--stream`, `-o`, downloads) is never held.
+func (sh *shell) execute(ctx context.Context, l *commands.Logical) (held string, err error) {
 	if sh.height == nil || !sh.x.Session.Settings.Pager || streams(l.Text) {
-		return sh.x.Execute(ctx, l)
+		return "", sh.x.Execute(ctx, l)
 	}
 	out := sh.x.Stdout
 	var buf strings.Builder
 	sh.x.Stdout = &buf
-	err := sh.x.Execute(ctx, l)
-	sh.x.Stdout = out
-	page(out, buf.String(), sh.height(), sh.getenv("PAGER"))
-	return err
+	defer func() { sh.x.Stdout = out }()
+	err = sh.x.Execute(ctx, l)
+	return buf.String(), err
 }
 
 // streams reports a line whose output must not be held back.
