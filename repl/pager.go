@@ -10,10 +10,10 @@ import (
 )
 
 // defaultPager is used when $PAGER is unset.
-const defaultPager = "less -R"
+const defaultPager = "less -RFX"
 
 // page writes text to out, through the pager when it has more lines than
-// the screen (rows; 0 for none) can show. pager is $PAGER (default "less -R", split
+// the screen (rows; 0 for none) can show. pager is $PAGER (default "less -RFX", split
 // into words, no shell); when it cannot run, the text is printed.
 func page(out io.Writer, text string, rows int, pager string) {
 	if text == "" {
