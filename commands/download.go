@@ -40,7 +40,7 @@ type downloadFlags struct {
 func (f *downloadFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.resume, "resume", false, "continue FILE.part from where it stopped")
 	fs.BoolVar(&f.force, "force", false, "overwrite an existing FILE")
-	fs.StringArrayVarP(&f.headers, "header", "H", nil, "header `'Name: value'`")
+	listFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
 	fs.StringVar(&f.timeout, "timeout", "", "longest wait for the headers or between reads, such as `30s`")
 	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
 }

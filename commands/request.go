@@ -23,13 +23,13 @@ type requestFlags struct {
 }
 
 func (f *requestFlags) register(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&f.params, "params", nil, "query parameter `k=v` (same as k==v)")
-	fs.StringArrayVarP(&f.headers, "header", "H", nil, "header `'Name: value'`")
+	listFlag(fs, &f.params, "params", "", "query parameter `k=v` (same as k==v)")
+	listFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
 	fs.StringVar(&f.json, "json", "", "JSON body: `TEXT|@FILE|@-`, validated before sending")
 	fs.BoolVar(&f.form, "form", false, "fields are form-encoded (multipart with files)")
 	fs.StringVar(&f.data, "data", "", "raw body as given: `TEXT|@FILE|@-`")
-	fs.StringArrayVar(&f.files, "files", nil, "file upload `name=@path[;type=MIME]`")
-	fs.StringArrayVar(&f.cookies, "cookie", nil, "cookie `name=value` for this request only")
+	listFlag(fs, &f.files, "files", "", "file upload `name=@path[;type=MIME]`")
+	listFlag(fs, &f.cookies, "cookie", "", "cookie `name=value` for this request only")
 	fs.StringVar(&f.auth, "auth", "", "basic credentials `user[:pass]` for this request")
 	fs.StringVar(&f.bearer, "bearer", "", "bearer `TOKEN` for this request")
 	fs.StringVar(&f.timeout, "timeout", "", "time limit such as `5s` (default: set timeout)")
