@@ -7,4 +7,7 @@ import (
 	"github.com/httpsh/httpsh/repl"
 )
 
-func main() { os.Exit(repl.Main(os.Args[1:], repl.StdStreams())) }
+func main() {
+	repl.TuneRuntime()
+	os.Exit(repl.Main(os.Args[1:], repl.StdStreams()))
+}
