@@ -126,7 +126,7 @@ func (c *countReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.n += int64(n)
 	if n > 0 {
-		c.wd.progress()
+		c.wd.progress(int64(n))
 		if c.progress != nil {
 			c.progress(int64(n))
 		}

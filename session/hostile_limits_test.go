@@ -86,27 +86,27 @@ func TestTruncatedBody(t *testing.T) {
 }
 
 // TestSlowloris: a server that dribbles its headers a byte at a time is
-// cut off by the timeout with an error naming the setting.
+// cut off by header-timeout with an error naming the setting.
 func TestSlowloris(t *testing.T) {
 	u := hostile.Raw(t, hostile.Drip(20*time.Millisecond))
 	s := newSession(t)
-	s.Settings.Timeout = 300 * time.Millisecond
+	s.Settings.HeaderTimeout = 300 * time.Millisecond
 	_, err := send(t, s, &session.Request{Method: "GET", URL: u})
-	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "set timeout") {
+	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "set header-timeout") {
 		t.Fatalf("err = %v, want ErrTimeout", err)
 	}
 }
 
-// TestSlowlorisToSink: with a sink the timeout bounds the wait for the
+// TestSlowlorisToSink: with a sink header-timeout bounds the wait for the
 // headers too, so a dribbling server cannot hold a download open.
 func TestSlowlorisToSink(t *testing.T) {
 	u := hostile.Raw(t, hostile.Drip(20*time.Millisecond))
 	s := newSession(t)
-	s.Settings.Timeout = 300 * time.Millisecond
+	s.Settings.HeaderTimeout = 300 * time.Millisecond
 	p, _ := s.Prepare(&session.Request{Method: "GET", URL: u})
 	var buf bytes.Buffer
 	_, err := s.Send(t.Context(), p, session.SendOptions{Sink: func(*session.Response) (io.Writer, error) { return &buf, nil }})
-	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "waiting for the response headers") {
+	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "no response headers from") {
 		t.Fatalf("err = %v, want ErrTimeout waiting for headers", err)
 	}
 }
