@@ -136,6 +136,9 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 // checkTarget refuses an existing file without --force and a missing
 // folder.
 func (d *download) checkTarget() error {
+	if err := refuseLink(d.path); err != nil {
+		return err
+	}
 	if st, err := os.Stat(d.path); err == nil {
 		if st.IsDir() {
 			return Usagef("%s is a folder: give a file name", d.path)
@@ -216,13 +219,9 @@ func (d *download) sink(resp *session.Response) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	if appendPart {
-		flags = os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(d.part(), flags, 0o644)
+	f, err := openPart(d.part(), appendPart)
 	if err != nil {
-		d.sinkErr = Failf("cannot write %s: %w", d.part(), err)
+		d.sinkErr = err
 		return nil, d.sinkErr
 	}
 	d.file = f

@@ -30,6 +30,9 @@ func (x *Executor) fileSink(path string, force bool) (*fileOutput, error) {
 }
 
 func checkWritable(path string, force bool) error {
+	if err := refuseLink(path); err != nil {
+		return err
+	}
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return Usagef("%s is a folder: give a file name", path)
@@ -46,9 +49,9 @@ func checkWritable(path string, force bool) error {
 }
 
 func (o *fileOutput) sink(resp *session.Response) (io.Writer, error) {
-	f, err := os.OpenFile(o.part, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openPart(o.part, false)
 	if err != nil {
-		return nil, Failf("cannot write %s: %w", o.part, err)
+		return nil, err
 	}
 	o.f = f
 	total := int64(-1)
@@ -85,6 +88,50 @@ func (o *fileOutput) finish(sendErr error) error {
 		return Failf("rename %s to %s: %w", o.part, o.path, err)
 	}
 	return nil
+}
+
+// refuseLink refuses a path that is a symbolic link: writing through it
+// could put a body outside the folder asked for.
+func refuseLink(path string) error {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		return Usagef("%s is a symbolic link: httpsh does not write through links; remove it or choose another name", path)
+	}
+	return nil
+}
+
+// openPart opens a .part file for writing without following a symbolic
+// link. A new part replaces a regular file of that name and is created
+// with O_EXCL, which fails on a link planted meanwhile; a part continued
+// (appendTo) must be a regular file, and the file opened must be the
+// one inspected.
+func openPart(path string, appendTo bool) (*os.File, error) {
+	st, err := os.Lstat(path)
+	switch {
+	case err == nil && !st.Mode().IsRegular():
+		return nil, Failf("%s is not a regular file (a symbolic link?): remove it and try again", path)
+	case err == nil && !appendTo:
+		if err := os.Remove(path); err != nil {
+			return nil, Failf("cannot replace %s: %w", path, err)
+		}
+	case err != nil && appendTo:
+		return nil, Failf("cannot continue %s: %w", path, err)
+	}
+	if !appendTo {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return nil, Failf("cannot write %s: %w", path, err)
+		}
+		return f, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, Failf("cannot write %s: %w", path, err)
+	}
+	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
+		f.Close()
+		return nil, Failf("%s changed while opening it: remove it and try again", path)
+	}
+	return f, nil
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the
