@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -138,18 +139,33 @@ func openPart(path string, appendTo bool) (*os.File, error) {
 // same folder and a rename, so a reader never sees half a file. Unless
 // force, an existing path is an error. perm is the final mode.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) error {
+	_, err := WriteFileAtomicFrom(path, bytes.NewReader(data), perm, force)
+	return err
+}
+
+// WriteFileAtomicFrom is WriteFileAtomic streaming from r: what r yields
+// goes to a temporary file in path's folder, renamed into place only when
+// r is read to the end. It returns the bytes written.
+func WriteFileAtomicFrom(path string, r io.Reader, perm os.FileMode, force bool) (int64, error) {
 	if err := checkWritable(path, force); err != nil {
-		return err
+		return 0, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return Failf("cannot write %s: %w", path, err)
+		return 0, Failf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	n, err := io.Copy(tmp, r)
+	if err != nil {
 		tmp.Close()
-		return Failf("write %s: %w", path, err)
+		return 0, Failf("write %s: %w", path, err)
 	}
+	return n, finishAtomic(tmp, path, perm, force)
+}
+
+// finishAtomic gives tmp its mode, closes it and moves it to path: by a
+// hard link unless force, so a path that appeared meanwhile is kept.
+func finishAtomic(tmp *os.File, path string, perm os.FileMode, force bool) error {
 	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		return Failf("chmod %s: %w", path, err)
