@@ -19,6 +19,10 @@ import (
 // (about 0.5 MB/s), and a screen shows far less.
 const maxHighlight = 256 << 10
 
+// maxJSONHighlight bounds the JSON coloured: our own printer does 5 MB in
+// well under a second.
+const maxJSONHighlight = 64 << 20
+
 // Executor runs logical lines against one session. It owns the streams
 // and the renderer; nothing here is global, so tests build their own.
 type Executor struct {
@@ -81,7 +85,7 @@ func (x *Executor) Render() *render.Renderer {
 	color, style := x.Color(), x.Session.Settings.Style
 	key := fmt.Sprint(color, style)
 	if x.renderer == nil || key != x.rendererKey {
-		r, err := render.New(render.Options{Color: color, Style: style, MaxHighlight: maxHighlight})
+		r, err := render.New(render.Options{Color: color, Style: style, MaxHighlight: maxHighlight, MaxJSONHighlight: maxJSONHighlight})
 		if err != nil {
 			r, _ = render.New(render.Options{Color: color})
 		}

@@ -308,17 +308,13 @@ func (c *Completer) responseHeaderNames() []candidate {
 	if c.src.Session == nil || c.src.Session.Last() == nil {
 		return nil
 	}
-	h := c.src.Session.Last().Response().Header
-	names := make([]string, 0, len(h))
-	for n := range h {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var out []candidate
-	for _, n := range names {
-		if safeWord(n) {
-			out = append(out, cand(n, "response header", 0, 0))
+	prev := ""
+	for _, f := range c.src.Session.Last().Response().Fields { // in name order
+		if f.Name != prev && safeWord(f.Name) {
+			out = append(out, cand(f.Name, "response header", 0, 0))
 		}
+		prev = f.Name
 	}
 	return out
 }

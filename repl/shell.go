@@ -149,8 +149,8 @@ func (sh *shell) run(l *commands.Logical) (status int, done bool) {
 	}
 	if interrupted {
 		fmt.Fprintln(sh.stderr, "^C cancelled")
-		if commands.ExitStatus(err) == commands.StatusInterrupted {
-			return 0, false
+		if commands.ExitStatus(err) == commands.StatusInterrupted && err.Error() == "cancelled" {
+			return 0, false // nothing more to say; a download says where its part is
 		}
 	}
 	reportError(sh.stderr, "", err)

@@ -13,7 +13,7 @@ import (
 //
 //   - an empty body prints nothing;
 //   - a valid JSON body whose type IsJSON is indented with IndentJSON,
-//     coloured (with colour) up to MaxHighlight bytes;
+//     coloured (with colour) up to MaxJSONHighlight bytes;
 //   - a body IsBinary judges binary prints one line such as
 //     "[binary, 1.2 MB, image/png: save FILE to keep it]";
 //   - anything else is text, sanitised with SanitizeText and, with colour,
@@ -36,7 +36,7 @@ func (r *Renderer) Body(w io.Writer, contentType string, body []byte) error {
 }
 
 func (r *Renderer) jsonBody(w io.Writer, body []byte) error {
-	if err := indentJSON(w, body, r.palette, r.maxHighlight); err != nil {
+	if err := indentJSON(w, body, r.palette, r.maxJSON); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")

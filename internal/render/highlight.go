@@ -1,16 +1,22 @@
 package render
 
 import (
+	"embed"
 	"fmt"
+	"io/fs"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// This is the only file that imports chroma.
+// Only the files highlight*.go import chroma, and only its core and
+// formatters packages: chroma/lexers and chroma/styles parse every
+// definition they embed at init, two thirds of httpsh's start-up. Render
+// embeds copies of the definitions it uses instead (chroma/README.md) and
+// parses them when a Renderer first needs them.
 //
 // Output uses chroma's terminal256 formatter: 256-colour SGR sequences work
 // in practically every terminal in use (Terminal.app, tmux and screen
@@ -20,24 +26,84 @@ import (
 // defaultStyle is used when Options.Style is empty.
 const defaultStyle = "monokai"
 
-// highlighter colours text with one chroma style.
+// assets holds chroma's definitions: chroma/styles/NAME.xml, where NAME is
+// the style's name in lower case, and chroma/lexers/*.xml.
+//
+//go:embed chroma/styles/*.xml chroma/lexers/*.xml
+var assets embed.FS
+
+const stylesDir = "chroma/styles"
+
+// highlighter colours text with one chroma style. It parses the style and
+// the lexers on first use, each once; it is safe for concurrent use.
 type highlighter struct {
-	style *chroma.Style
+	styleName string // lower case, the name of a file in stylesDir
+
+	styleOnce sync.Once
+	style     *chroma.Style // nil if the style did not parse
+
+	lexersOnce sync.Once
+	lexers     *chroma.LexerRegistry
 }
 
-// newHighlighter looks up the named style, case-insensitively.
+// newHighlighter checks the named style exists, case-insensitively,
+// without parsing it.
 func newHighlighter(name string) (*highlighter, error) {
 	if name == "" {
 		name = defaultStyle
 	}
-	style, ok := styles.Registry[strings.ToLower(name)]
-	if !ok {
+	lower := strings.ToLower(name)
+	if !hasStyle(lower) {
 		return nil, fmt.Errorf("%w %q (try monokai, dracula, github-dark, nord or solarized-dark)", ErrUnknownStyle, Sanitize(name))
 	}
-	return &highlighter{style: style}, nil
+	return &highlighter{styleName: lower}, nil
 }
 
-func styleNames() []string { return styles.Names() }
+// stylePath is the file of a lower-case style name.
+func stylePath(name string) string { return stylesDir + "/" + name + ".xml" }
+
+// hasStyle reports whether a lower-case name has a style file.
+func hasStyle(name string) bool {
+	if name == "" || strings.ContainsAny(name, `/\`) || !fs.ValidPath(stylePath(name)) {
+		return false
+	}
+	_, err := fs.Stat(assets, stylePath(name))
+	return err == nil
+}
+
+// styleNames lists the style files' names, sorted.
+func styleNames() []string {
+	entries, _ := fs.ReadDir(assets, stylesDir)
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".xml"); ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names) // not ReadDir's order: "github" < "github-dark" but "github-dark.xml" < "github.xml"
+	return names
+}
+
+// loadStyle parses a lower-case style name's file.
+func loadStyle(name string) (*chroma.Style, error) {
+	f, err := assets.Open(stylePath(name))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return chroma.NewXMLStyle(f)
+}
+
+// getStyle returns h's style, parsing it on the first call, or nil if it
+// does not parse (a test parses them all).
+func (h *highlighter) getStyle() *chroma.Style {
+	h.styleOnce.Do(func() {
+		if style, err := loadStyle(h.styleName); err == nil {
+			h.style = style
+		}
+	})
+	return h.style
+}
 
 // themeTypes are the token types whose colours the palette takes, in the
 // order of the fields of theme.
@@ -55,12 +121,16 @@ type theme struct {
 // theme asks the terminal256 formatter for the sequence of each token type,
 // so JSON and chroma-highlighted text use the same colours.
 func (h *highlighter) theme() theme {
+	style := h.getStyle()
+	if style == nil {
+		return theme{palette: Palette{Reset: sgrReset}}
+	}
 	tokens := make([]chroma.Token, len(themeTypes))
 	for i, tt := range themeTypes {
 		tokens[i] = chroma.Token{Type: tt, Value: string(rune('A' + i))}
 	}
 	var b strings.Builder
-	if err := formatters.TTY256.Format(&b, h.style, chroma.Literator(tokens...)); err != nil {
+	if err := formatters.TTY256.Format(&b, style, chroma.Literator(tokens...)); err != nil {
 		return theme{palette: Palette{Reset: sgrReset}}
 	}
 	seqs := splitSequences(b.String(), len(tokens))
@@ -86,60 +156,14 @@ func splitSequences(out string, n int) []string {
 	return seqs
 }
 
-// lexerByType maps media types to chroma lexer names. text/plain and
-// anything not listed are not highlighted.
-var lexerByType = map[string]string{
-	"text/html":                "html",
-	"application/xhtml+xml":    "html",
-	"text/xml":                 "xml",
-	"application/xml":          "xml",
-	"text/javascript":          "javascript",
-	"application/javascript":   "javascript",
-	"application/x-javascript": "javascript",
-	"application/ecmascript":   "javascript",
-	"text/ecmascript":          "javascript",
-	"text/css":                 "css",
-	"application/yaml":         "yaml",
-	"application/x-yaml":       "yaml",
-	"text/yaml":                "yaml",
-	"text/x-yaml":              "yaml",
-	"text/markdown":            "markdown",
-	"text/x-markdown":          "markdown",
-	"text/csv":                 "csv",
-	"application/toml":         "toml",
-	"application/graphql":      "graphql",
-	"application/sql":          "sql",
-	"application/x-sh":         "bash",
-	"text/x-shellscript":       "bash",
-	"text/x-python":            "python",
-	"text/x-diff":              "diff",
-	"text/x-patch":             "diff",
-}
-
-// lexerFor chooses the lexer for a media type as returned by MediaType,
-// or nil for none.
-func lexerFor(mediaType string) chroma.Lexer {
-	name, ok := lexerByType[mediaType]
-	if !ok {
-		switch {
-		case strings.HasSuffix(mediaType, "+xml"):
-			name = "xml"
-		case strings.HasSuffix(mediaType, "+yaml"):
-			name = "yaml"
-		default:
-			return nil
-		}
-	}
-	return lexers.Get(name)
-}
-
 // highlight colours text, which must already be sanitised, as mediaType.
 // It reports false when there is no lexer for the type or chroma fails
 // (an error or a panic); the caller then prints text plain. The output
 // contains text's characters plus SGR sequences, nothing else.
 func (h *highlighter) highlight(mediaType, text string) (out string, ok bool) {
-	lexer := lexerFor(mediaType)
-	if lexer == nil {
+	style := h.getStyle()
+	lexer := h.lexerFor(mediaType)
+	if style == nil || lexer == nil {
 		return "", false
 	}
 	defer func() {
@@ -153,7 +177,7 @@ func (h *highlighter) highlight(mediaType, text string) (out string, ok bool) {
 	}
 	var b strings.Builder
 	b.Grow(len(text) * 2)
-	if err := formatters.TTY256.Format(&b, h.style, it); err != nil {
+	if err := formatters.TTY256.Format(&b, style, it); err != nil {
 		return "", false
 	}
 	return b.String(), true
