@@ -67,6 +67,9 @@ func runCapture(ctx context.Context, x *Executor, c *Call) error {
 		if len(rest) != 1 {
 			return Usagef("usage: capture NAME json FILTER")
 		}
+		if err := x.inMemory("capture "+name+" json", resp); err != nil {
+			return err
+		}
 		v, err := captureJSON(ctx, name, rest[0], resp.Body)
 		if err != nil {
 			return err

@@ -67,6 +67,9 @@ func diffExchanges(a, b *session.Exchange) [][]string {
 		rows = append(rows, []string{"status", fmt.Sprintf("%d %s", ra.StatusCode, ra.Reason), fmt.Sprintf("%d %s", rb.StatusCode, rb.Reason)})
 	}
 	rows = append(rows, diffMaps("header ", headerMap(ra.Fields), headerMap(rb.Fields))...)
+	if ra.Spilled() || rb.Spilled() {
+		return append(rows, []string{"body", bodyNote(ra), bodyNote(rb)})
+	}
 	ja, okA := flattenJSON(ra.Body)
 	jb, okB := flattenJSON(rb.Body)
 	if okA && okB {
@@ -78,7 +81,12 @@ func diffExchanges(a, b *session.Exchange) [][]string {
 	return rows
 }
 
+// bodyNote describes a body for a diff row; a spilled body is not read
+// and is marked so.
 func bodyNote(r *session.Response) string {
+	if r.Spilled() {
+		return fmt.Sprintf("%d bytes in a temporary file, not compared", r.Size)
+	}
 	s := string(r.Body)
 	if len(s) > 60 {
 		s = s[:60] + "..."

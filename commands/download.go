@@ -17,7 +17,7 @@ import (
 func downloadCommands() []*Command {
 	return []*Command{{
 		Name:  "download",
-		Usage: "download URL [FILE] [--resume] [--force] [-H 'Name: value'] [--timeout D]",
+		Usage: "download URL [FILE] [--resume] [--force] [-H 'Name: value'] [--timeout D] [--header-timeout D]",
 		Short: "stream a body to a file in constant memory, resumable",
 		Long: "The body goes to FILE.part and is renamed to FILE when complete and its length checked; on a failure or Ctrl-C the .part stays and the error says how to resume it. " +
 			"Without FILE the name comes from the server's Content-Disposition or the URL, reduced to a safe base name in the current folder; a folder as FILE takes that name inside it. " +
@@ -34,14 +34,15 @@ func downloadCommands() []*Command {
 type downloadFlags struct {
 	resume, force, insecure bool
 	headers                 []string
-	timeout                 string
+	timeouts                timeoutFlags
 }
 
 func (f *downloadFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.resume, "resume", false, "continue FILE.part from where it stopped")
 	fs.BoolVar(&f.force, "force", false, "overwrite an existing FILE")
 	listFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
-	fs.StringVar(&f.timeout, "timeout", "", "longest wait for the headers or between reads, such as `30s`")
+	fs.StringVar(&f.timeouts.whole, "timeout", "", "time limit for the whole download such as `1h` (default: set timeout, off)")
+	fs.StringVar(&f.timeouts.header, "header-timeout", "", "longest wait for the headers or between reads such as `30s` (default: set header-timeout)")
 	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
 }
 
@@ -135,6 +136,9 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 // checkTarget refuses an existing file without --force and a missing
 // folder.
 func (d *download) checkTarget() error {
+	if err := refuseLink(d.path); err != nil {
+		return err
+	}
 	if st, err := os.Stat(d.path); err == nil {
 		if st.IsDir() {
 			return Usagef("%s is a folder: give a file name", d.path)
@@ -162,12 +166,8 @@ func (d *download) request(raw string, f *downloadFlags) (*session.Request, erro
 		}
 		req.Headers = append(req.Headers, session.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
 	}
-	if f.timeout != "" {
-		t, err := session.ParseTimeout(f.timeout)
-		if err != nil {
-			return nil, Usagef("--timeout: %v", err)
-		}
-		req.Options.Timeout = &t
+	if err := f.timeouts.apply(&req.Options); err != nil {
+		return nil, err
 	}
 	req.Options.Insecure = f.insecure
 	return req, nil
@@ -219,13 +219,9 @@ func (d *download) sink(resp *session.Response) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	if appendPart {
-		flags = os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(d.part(), flags, 0o644)
+	f, err := openPart(d.part(), appendPart)
 	if err != nil {
-		d.sinkErr = Failf("cannot write %s: %w", d.part(), err)
+		d.sinkErr = err
 		return nil, d.sinkErr
 	}
 	d.file = f

@@ -52,7 +52,7 @@ func (d *download) metaPath() string { return d.path + ".part.meta" }
 
 // loadPart reads the size of FILE.part and its meta, if any.
 func (d *download) loadPart() {
-	st, err := os.Stat(d.part())
+	st, err := os.Lstat(d.part())
 	if err != nil || !st.Mode().IsRegular() {
 		return
 	}

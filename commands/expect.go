@@ -52,10 +52,11 @@ func runExpect(ctx context.Context, x *Executor, c *Call) error {
 		if len(c.Args) != 3 || c.Args[1] != "contains" {
 			return Usagef("usage: expect body contains TEXT")
 		}
-		if !strings.Contains(string(resp.Body), c.Args[2]) {
-			return Failf("%s: not in the body (%s%s)", what, render.HumanBytes(resp.Size), bodyStart(resp.Body))
+		found, start, err := bodyContains(resp, c.Args[2])
+		if err != nil || found {
+			return err
 		}
-		return nil
+		return Failf("%s: not in the body (%s%s)", what, render.HumanBytes(resp.Size), bodyStart(start))
 	case "cookie":
 		got, found := "", false
 		for _, ck := range x.Session.Jar.All() {
@@ -65,6 +66,9 @@ func runExpect(ctx context.Context, x *Executor, c *Call) error {
 		}
 		return compare(what, c.Args[2:], render.Sanitize(got), found, false)
 	case "json":
+		if err := x.inMemory(what, resp); err != nil {
+			return err
+		}
 		return expectJSON(ctx, what, c.Args[1:], resp.Body)
 	case "time":
 		return expectTime(what, c.Args[1:], e.Elapsed)

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -30,6 +31,9 @@ func (x *Executor) fileSink(path string, force bool) (*fileOutput, error) {
 }
 
 func checkWritable(path string, force bool) error {
+	if err := refuseLink(path); err != nil {
+		return err
+	}
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return Usagef("%s is a folder: give a file name", path)
@@ -46,9 +50,9 @@ func checkWritable(path string, force bool) error {
 }
 
 func (o *fileOutput) sink(resp *session.Response) (io.Writer, error) {
-	f, err := os.OpenFile(o.part, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openPart(o.part, false)
 	if err != nil {
-		return nil, Failf("cannot write %s: %w", o.part, err)
+		return nil, err
 	}
 	o.f = f
 	total := int64(-1)
@@ -87,22 +91,81 @@ func (o *fileOutput) finish(sendErr error) error {
 	return nil
 }
 
+// refuseLink refuses a path that is a symbolic link: writing through it
+// could put a body outside the folder asked for.
+func refuseLink(path string) error {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		return Usagef("%s is a symbolic link: httpsh does not write through links; remove it or choose another name", path)
+	}
+	return nil
+}
+
+// openPart opens a .part file for writing without following a symbolic
+// link. A new part replaces a regular file of that name and is created
+// with O_EXCL, which fails on a link planted meanwhile; a part continued
+// (appendTo) must be a regular file, and the file opened must be the
+// one inspected.
+func openPart(path string, appendTo bool) (*os.File, error) {
+	st, err := os.Lstat(path)
+	switch {
+	case err == nil && !st.Mode().IsRegular():
+		return nil, Failf("%s is not a regular file (a symbolic link?): remove it and try again", path)
+	case err == nil && !appendTo:
+		if err := os.Remove(path); err != nil {
+			return nil, Failf("cannot replace %s: %w", path, err)
+		}
+	case err != nil && appendTo:
+		return nil, Failf("cannot continue %s: %w", path, err)
+	}
+	if !appendTo {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return nil, Failf("cannot write %s: %w", path, err)
+		}
+		return f, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil, Failf("cannot write %s: %w", path, err)
+	}
+	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
+		f.Close()
+		return nil, Failf("%s changed while opening it: remove it and try again", path)
+	}
+	return f, nil
+}
+
 // WriteFileAtomic writes data to path through a temporary file in the
 // same folder and a rename, so a reader never sees half a file. Unless
 // force, an existing path is an error. perm is the final mode.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) error {
+	_, err := WriteFileAtomicFrom(path, bytes.NewReader(data), perm, force)
+	return err
+}
+
+// WriteFileAtomicFrom is WriteFileAtomic streaming from r: what r yields
+// goes to a temporary file in path's folder, renamed into place only when
+// r is read to the end. It returns the bytes written.
+func WriteFileAtomicFrom(path string, r io.Reader, perm os.FileMode, force bool) (int64, error) {
 	if err := checkWritable(path, force); err != nil {
-		return err
+		return 0, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return Failf("cannot write %s: %w", path, err)
+		return 0, Failf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	n, err := io.Copy(tmp, r)
+	if err != nil {
 		tmp.Close()
-		return Failf("write %s: %w", path, err)
+		return 0, Failf("write %s: %w", path, err)
 	}
+	return n, finishAtomic(tmp, path, perm, force)
+}
+
+// finishAtomic gives tmp its mode, closes it and moves it to path: by a
+// hard link unless force, so a path that appeared meanwhile is kept.
+func finishAtomic(tmp *os.File, path string, perm os.FileMode, force bool) error {
 	if err := tmp.Chmod(perm); err != nil {
 		tmp.Close()
 		return Failf("chmod %s: %w", path, err)

@@ -173,9 +173,12 @@ func harResponseOf(resp *session.Response) harResponse {
 		r.Cookies = append(r.Cookies, harNV{strings.TrimSpace(name), value})
 	}
 	r.Content = harContent{Size: resp.Size, MimeType: resp.ContentType()}
-	if resp.Streamed {
+	switch {
+	case resp.Streamed:
 		r.Content.Comment = "the body was streamed to a file or the screen, not kept"
-	} else {
+	case resp.Spilled():
+		r.Content.Comment = "the body was over body-limit and is left out"
+	default:
 		r.Content.Text, r.Content.Encoding = harText(resp.Body)
 	}
 	return r

@@ -153,6 +153,9 @@ func runJSON(ctx context.Context, x *Executor, c *Call) error {
 	if err != nil {
 		return err
 	}
+	if err := x.inMemory("json", e.Response()); err != nil {
+		return err
+	}
 	results, err := jqEval(ctx, filter, e.Response().Body)
 	if err != nil {
 		return err
@@ -242,10 +245,16 @@ func runSave(_ context.Context, x *Executor, c *Call) error {
 		return Usagef("exchange %d's body went to a file or the screen, not memory: send it again with -o FILE", e.ID)
 	}
 	force, _ := fs.GetBool("force")
-	if err := WriteFileAtomic(args[0], resp.Body, 0o644, force); err != nil {
+	body, err := resp.Open()
+	if err != nil {
+		return Failf("save: %w", err)
+	}
+	defer body.Close()
+	n, err := WriteFileAtomicFrom(args[0], body, 0o644, force)
+	if err != nil {
 		return err
 	}
-	x.printf("saved %s to %s\n", render.HumanBytes(int64(len(resp.Body))), args[0])
+	x.printf("saved %s to %s\n", render.HumanBytes(n), args[0])
 	return nil
 }
 

@@ -115,7 +115,7 @@ func (x *Executor) showExchange(e *session.Exchange, show map[string]bool, strea
 		if show["headers"] {
 			r.Headers(w, fields(resp.Fields))
 		}
-		hasBody := last && show["body"] && (len(resp.Body) > 0 || resp.Streamed || out != nil)
+		hasBody := last && show["body"] && (len(resp.Body) > 0 || resp.Streamed || resp.Spilled() || out != nil)
 		if (show["status"] || show["headers"]) && (hasBody || !last) {
 			fmt.Fprintln(w)
 		}
@@ -133,6 +133,8 @@ func (x *Executor) writeBody(w io.Writer, resp *session.Response, out *fileOutpu
 	case out != nil:
 		fmt.Fprintf(w, "[saved %s to %s]\n", render.HumanBytes(resp.Size), out.path)
 	case resp.Streamed:
+	case resp.Spilled():
+		_ = render.SpilledLine(w, resp.Size)
 	default:
 		_ = x.Render().Body(w, resp.ContentType(), resp.Body)
 	}

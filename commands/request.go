@@ -15,7 +15,8 @@ import (
 type requestFlags struct {
 	params, headers, files, cookies []string
 	json, data, auth, bearer        string
-	timeout, output, show, proxy    string
+	output, show, proxy             string
+	timeouts                        timeoutFlags
 	form, follow, noFollow          bool
 	insecure, stream, raise         bool
 	verbose, force                  bool
@@ -32,7 +33,8 @@ func (f *requestFlags) register(fs *pflag.FlagSet) {
 	listFlag(fs, &f.cookies, "cookie", "", "cookie `name=value` for this request only")
 	fs.StringVar(&f.auth, "auth", "", "basic credentials `user[:pass]` for this request")
 	fs.StringVar(&f.bearer, "bearer", "", "bearer `TOKEN` for this request")
-	fs.StringVar(&f.timeout, "timeout", "", "time limit such as `5s` (default: set timeout)")
+	fs.StringVar(&f.timeouts.whole, "timeout", "", "time limit for the whole request such as `5m` (default: set timeout)")
+	fs.StringVar(&f.timeouts.header, "header-timeout", "", "time limit for the headers and each pause such as `30s` (default: set header-timeout)")
 	fs.BoolVar(&f.follow, "follow", false, "follow redirects (the default)")
 	fs.BoolVar(&f.noFollow, "no-follow", false, "do not follow redirects")
 	fs.IntVar(&f.maxRedirects, "max-redirects", -1, "follow at most `N` redirects (default: set max-redirects)")
@@ -288,12 +290,8 @@ func applyOptions(req *session.Request, f *requestFlags) error {
 		n := f.maxRedirects
 		req.Options.MaxRedirects = &n
 	}
-	if f.timeout != "" {
-		d, err := session.ParseTimeout(f.timeout)
-		if err != nil {
-			return Usagef("--timeout: %v", err)
-		}
-		req.Options.Timeout = &d
+	if err := f.timeouts.apply(&req.Options); err != nil {
+		return err
 	}
 	req.Options.Insecure = f.insecure
 	if f.proxy != "" {

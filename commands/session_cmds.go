@@ -39,7 +39,7 @@ func sessionCommands() []*Command {
 		{
 			Name: "set", Usage: "set [NAME [VALUE]]", Short: "show or change settings",
 			Long: "Settings: " + settingsHelp(), Args: []string{"setting"},
-			Example: "set timeout 5s\nset follow off\nset show status,body",
+			Example: "set header-timeout 60s\nset timeout 5m\nset follow off\nset show status,body",
 			Run:     runSet,
 		},
 		{Name: "vars", Usage: "vars", Short: "list variables", Run: runVars},

@@ -266,6 +266,12 @@ func (x *Executor) apply(saved *savedSession) error {
 		if n == "color" {
 			continue
 		}
+		if _, ok := saved.Settings["header-timeout"]; !ok && n == "timeout" {
+			// Saved before the limits split: timeout then bounded the
+			// headers and pauses of long bodies; keep that, not a cap on
+			// whole downloads.
+			n = "header-timeout"
+		}
 		if err := st.Set(n, v); err != nil {
 			return fmt.Errorf("setting %s: %w", n, err)
 		}

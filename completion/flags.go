@@ -56,7 +56,7 @@ func (c *Completer) flagValue(name, word string) []candidate {
 		if i := strings.Index(word, "=@"); i >= 0 {
 			return c.files(word[:i+2], word[i+2:])
 		}
-	case "timeout":
+	case "timeout", "header-timeout":
 		return values("time limit", "5s", "10s", "30s", "1m", "off")
 	case "max-redirects":
 		return values("redirects", "0", "5", "10", "30")

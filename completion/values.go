@@ -95,12 +95,14 @@ func settingValues(name string) []candidate {
 		return values(desc, "monokai", "dracula", "github-dark", "nord", "solarized-dark", "github")
 	case "show":
 		return showValues()
-	case "timeout":
+	case "timeout", "header-timeout":
 		return values(desc, "5s", "10s", "30s", "1m", "off")
 	case "max-redirects":
 		return values(desc, "0", "5", "10", "30")
 	case "body-limit":
 		return values(desc, "1MB", "10MB", "100MB", "1GB")
+	case "spill-limit":
+		return values(desc, "1GiB", "4GiB", "16GiB")
 	}
 	return nil
 }

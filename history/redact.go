@@ -199,7 +199,7 @@ func (r *redactor) arg(ws []word) int {
 			f = r.field
 		case "--json", "--data", "-d":
 			f = r.body
-		case "--timeout", "--max-redirects", "-o", "--output", "--show", "--files",
+		case "--timeout", "--header-timeout", "--max-redirects", "-o", "--output", "--show", "--files",
 			"--name", "--domain", "--path", "--base", "--session", "--color":
 			f = func(*word, int) {} // takes an argument with nothing to hide
 		default:

@@ -9,15 +9,15 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 )
 
-// ErrBodyLimit is returned when a body is larger than the session allows
-// in memory.
+// ErrBodyLimit is returned when a body is larger than spill-limit.
 var ErrBodyLimit = errors.New("response body too large")
 
-// readBody reads the decoded body into r.Body, or into the sink for the
-// final response. Bodies of intermediate hops are read up to 64 KiB so the
+// readBody reads the decoded body of the final response into r.Body (or
+// a spill file past body-limit, see keepBody), or into the sink. Bodies of intermediate hops are read up to 64 KiB so the
 // connection can be reused.
 func (s *Session) readBody(resp *http.Response, r *Response, method string, final bool, o SendOptions, wd *watchdog) error {
 	if method == "HEAD" {
@@ -49,9 +49,16 @@ func (s *Session) readBody(resp *http.Response, r *Response, method string, fina
 			return nil
 		}
 	}
-	limit := s.Settings.BodyLimit
+	return s.keepBody(resp, r, dec)
+}
+
+// keepBody reads the decoded body into r.Body up to body-limit; a longer
+// body goes on into a spill file (r.Spill) up to spill-limit. On any
+// error no spill file is left behind.
+func (s *Session) keepBody(resp *http.Response, r *Response, dec io.Reader) error {
+	limit, spillLimit := s.Settings.BodyLimit, s.Settings.SpillLimit
 	var buf bytes.Buffer
-	if resp.ContentLength > 0 && resp.ContentLength <= limit && enc == "" {
+	if resp.ContentLength > 0 && resp.ContentLength <= limit && r.Encoding == "" {
 		buf.Grow(int(resp.ContentLength))
 	}
 	n, err := io.Copy(&buf, io.LimitReader(dec, limit+1))
@@ -59,10 +66,34 @@ func (s *Session) readBody(resp *http.Response, r *Response, method string, fina
 	if err != nil {
 		return fmt.Errorf("body cut short after %d bytes: %w", n, err)
 	}
-	if n > limit {
-		return fmt.Errorf("%w: more than body-limit %s (use -o FILE to stream it to disk, or `set body-limit 1GiB`)", ErrBodyLimit, FormatSize(limit))
+	if n <= limit && n <= spillLimit {
+		r.Body = buf.Bytes()
+		return nil
 	}
-	r.Body = buf.Bytes()
+	f, err := s.spillFile()
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		var more int64
+		more, err = io.Copy(f, io.LimitReader(dec, max(spillLimit+1-n, 0)))
+		r.Size += more
+		if err != nil {
+			err = fmt.Errorf("body cut short after %d bytes: %w", r.Size, err)
+		}
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write the body to a temporary file: %w", cerr)
+	}
+	if err == nil && r.Size > spillLimit {
+		err = fmt.Errorf("%w: more than spill-limit %s (use -o FILE to stream it to disk, or `set spill-limit 16GiB`)", ErrBodyLimit, FormatSize(spillLimit))
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+		return err
+	}
+	r.Spill = f.Name()
 	return nil
 }
 
@@ -126,7 +157,7 @@ func (c *countReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.n += int64(n)
 	if n > 0 {
-		c.wd.progress()
+		c.wd.progress(int64(n))
 		if c.progress != nil {
 			c.progress(int64(n))
 		}

@@ -1,8 +1,12 @@
 package session
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 )
@@ -28,12 +32,32 @@ type Response struct {
 	Reason     string
 	Header     http.Header
 	Fields     []Header
-	Body       []byte // decoded (gzip/deflate undone); empty when streamed to a sink
-	Size       int64  // decoded body bytes read (also when streamed)
-	WireSize   int64  // bytes as they came over the wire
-	Encoding   string // Content-Encoding that was undone, if any
-	Streamed   bool   // the body went to a sink, not to Body
+	Body       []byte // decoded (gzip/deflate undone); empty when streamed to a sink or spilled
+	// Spill is the temporary file holding the whole decoded body when it
+	// was larger than body-limit (Body is then empty); "" otherwise. The
+	// session removes it when the exchange is forgotten (see Open).
+	Spill    string
+	Size     int64  // decoded body bytes read (also when streamed or spilled)
+	WireSize int64  // bytes as they came over the wire
+	Encoding string // Content-Encoding that was undone, if any
+	Streamed bool   // the body went to a sink, not to Body
 }
+
+// Open returns the whole decoded body, from memory or from the spill
+// file; the caller closes it.
+func (r *Response) Open() (io.ReadCloser, error) {
+	if r.Spill == "" {
+		return io.NopCloser(bytes.NewReader(r.Body)), nil
+	}
+	f, err := os.Open(r.Spill)
+	if err != nil {
+		return nil, fmt.Errorf("the body's temporary file is gone (the exchange was forgotten?): %w", err)
+	}
+	return f, nil
+}
+
+// Spilled reports whether the body is in a temporary file, not memory.
+func (r *Response) Spilled() bool { return r.Spill != "" }
 
 // ContentType is the Content-Type header.
 func (r *Response) ContentType() string { return r.Header.Get("Content-Type") }

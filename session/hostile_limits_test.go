@@ -29,18 +29,20 @@ func TestHeaderFlood(t *testing.T) {
 	}
 }
 
-// TestGzipBomb: the decompressed size is capped by body-limit: 64 MiB of
-// zeros in 64 KiB of gzip stop at the limit with an error that says how
-// to raise it or stream to a file.
+// TestGzipBomb: the decompressed size is capped by spill-limit: 64 MiB of
+// zeros in 64 KiB of gzip go past body-limit into a spill file, stop at
+// spill-limit with an error that says how to raise it or stream to a
+// file, and leave no file behind.
 func TestGzipBomb(t *testing.T) {
 	srv := hostile.Server(t, hostile.GzipBomb(64<<20))
 	s := newSession(t)
 	s.Settings.BodyLimit = 1 << 20
+	s.Settings.SpillLimit = 8 << 20
 	e, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL})
-	if !errors.Is(err, session.ErrBodyLimit) || !strings.Contains(err.Error(), "-o FILE") {
-		t.Fatalf("err = %v, want ErrBodyLimit", err)
+	if !errors.Is(err, session.ErrBodyLimit) || !strings.Contains(err.Error(), "-o FILE") || !strings.Contains(err.Error(), "spill-limit 8MiB") {
+		t.Fatalf("err = %v, want ErrBodyLimit naming spill-limit", err)
 	}
-	if e == nil || len(e.Hops) != 1 || len(e.Response().Body) != 0 {
+	if e == nil || len(e.Hops) != 1 || len(e.Response().Body) != 0 || e.Response().Spill != "" {
 		t.Fatalf("exchange kept a body: %v", e)
 	}
 }
@@ -63,11 +65,12 @@ type countWriter int64
 
 func (c *countWriter) Write(b []byte) (int, error) { *c += countWriter(len(b)); return len(b), nil }
 
-// TestEndlessBody: a body that never ends stops at body-limit.
+// TestEndlessBody: a body that never ends stops at spill-limit.
 func TestEndlessBody(t *testing.T) {
 	srv := hostile.Server(t, hostile.Endless())
 	s := newSession(t)
 	s.Settings.BodyLimit = 256 << 10
+	s.Settings.SpillLimit = 1 << 20
 	_, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL})
 	if !errors.Is(err, session.ErrBodyLimit) {
 		t.Fatalf("err = %v, want ErrBodyLimit", err)
@@ -86,27 +89,27 @@ func TestTruncatedBody(t *testing.T) {
 }
 
 // TestSlowloris: a server that dribbles its headers a byte at a time is
-// cut off by the timeout with an error naming the setting.
+// cut off by header-timeout with an error naming the setting.
 func TestSlowloris(t *testing.T) {
 	u := hostile.Raw(t, hostile.Drip(20*time.Millisecond))
 	s := newSession(t)
-	s.Settings.Timeout = 300 * time.Millisecond
+	s.Settings.HeaderTimeout = 300 * time.Millisecond
 	_, err := send(t, s, &session.Request{Method: "GET", URL: u})
-	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "set timeout") {
+	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "set header-timeout") {
 		t.Fatalf("err = %v, want ErrTimeout", err)
 	}
 }
 
-// TestSlowlorisToSink: with a sink the timeout bounds the wait for the
+// TestSlowlorisToSink: with a sink header-timeout bounds the wait for the
 // headers too, so a dribbling server cannot hold a download open.
 func TestSlowlorisToSink(t *testing.T) {
 	u := hostile.Raw(t, hostile.Drip(20*time.Millisecond))
 	s := newSession(t)
-	s.Settings.Timeout = 300 * time.Millisecond
+	s.Settings.HeaderTimeout = 300 * time.Millisecond
 	p, _ := s.Prepare(&session.Request{Method: "GET", URL: u})
 	var buf bytes.Buffer
 	_, err := s.Send(t.Context(), p, session.SendOptions{Sink: func(*session.Response) (io.Writer, error) { return &buf, nil }})
-	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "waiting for the response headers") {
+	if !errors.Is(err, session.ErrTimeout) || !strings.Contains(err.Error(), "no response headers from") {
 		t.Fatalf("err = %v, want ErrTimeout waiting for headers", err)
 	}
 }

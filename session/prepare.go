@@ -33,8 +33,11 @@ type Request struct {
 type Options struct {
 	Follow       *bool
 	MaxRedirects *int
-	Timeout      *time.Duration
-	Insecure     bool
+	Timeout      *time.Duration // the whole request
+	// HeaderTimeout bounds the wait for headers and each pause between
+	// body reads.
+	HeaderTimeout *time.Duration
+	Insecure      bool
 	// Proxy overrides the proxy setting for this request: a URL, or
 	// "none" for a direct connection ("" means the session's choice).
 	Proxy string

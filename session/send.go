@@ -16,9 +16,8 @@ import (
 
 // SendOptions say where a body goes. When Sink is set it is called with
 // the final response's status and headers; a non-nil writer it returns
-// receives the decoded body instead of Response.Body, and the timeout
-// then bounds the wait for headers and each pause between reads rather
-// than the whole transfer.
+// receives the decoded body instead of Response.Body. Time limits are
+// the same either way (see Limits).
 type SendOptions struct {
 	Sink func(*Response) (io.Writer, error)
 	// Progress, when set, is called as body bytes arrive at a sink.
@@ -75,7 +74,8 @@ func (s *Session) client(p *Prepared) *http.Client {
 // far are recorded and returned with the error.
 func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchange, error) {
 	e := &Exchange{Prepared: p, Start: s.Now()}
-	follow, maxRedirects, timeout := s.Settings.Follow, s.Settings.MaxRedirects, s.Settings.Timeout
+	follow, maxRedirects := s.Settings.Follow, s.Settings.MaxRedirects
+	lim := Limits{Headers: s.Settings.HeaderTimeout, Whole: s.Settings.Timeout, WholeFrom: "set timeout"}
 	if p.Options.Follow != nil {
 		follow = *p.Options.Follow
 	}
@@ -83,11 +83,14 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 		maxRedirects = *p.Options.MaxRedirects
 	}
 	if p.Options.Timeout != nil {
-		timeout = *p.Options.Timeout
+		lim.Whole, lim.WholeFrom = *p.Options.Timeout, "--timeout"
+	}
+	if p.Options.HeaderTimeout != nil {
+		lim.Headers = *p.Options.HeaderTimeout
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	wd := newWatchdog(timeout, cancel, o.Sink == nil)
+	wd := newWatchdog(lim, cancel)
 	defer wd.stop()
 	w := firstWire(p)
 	client := s.client(p)

@@ -80,6 +80,7 @@ type Session struct {
 	exchanges  []*Exchange
 	nextID     int
 	transports map[transportKey]*http.Transport
+	spillDir   string // temporary folder of bodies over body-limit; "" until needed
 }
 
 // New returns an empty session with default settings.
@@ -97,17 +98,20 @@ func New(userAgent string) *Session {
 	return s
 }
 
-// Close releases idle connections.
+// Close releases idle connections and removes the temporary files of
+// bodies over body-limit.
 func (s *Session) Close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, t := range s.transports {
 		t.CloseIdleConnections()
 	}
+	s.removeSpillDir()
 }
 
 // Reset forgets everything but the transports: base, headers, auth,
-// cookies, variables, settings, prepared requests and exchanges.
+// cookies, variables, settings, prepared requests and exchanges (whose
+// spill files it removes).
 func (s *Session) Reset() {
 	s.Base = nil
 	s.Headers = nil
@@ -119,6 +123,7 @@ func (s *Session) Reset() {
 	s.Prepared = map[string]*Prepared{}
 	s.mu.Lock()
 	s.exchanges = nil
+	s.removeSpillDir()
 	s.mu.Unlock()
 }
 
@@ -158,7 +163,8 @@ func (s *Session) UnsetHeader(name string) bool {
 	return false
 }
 
-// record numbers e and keeps it.
+// record numbers e and keeps it; an exchange pushed out of the kept
+// list loses its spill files.
 func (s *Session) record(e *Exchange) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -166,7 +172,9 @@ func (s *Session) record(e *Exchange) {
 	s.nextID++
 	s.exchanges = append(s.exchanges, e)
 	if len(s.exchanges) > MaxExchanges {
-		s.exchanges = s.exchanges[len(s.exchanges)-MaxExchanges:]
+		drop := len(s.exchanges) - MaxExchanges
+		dropSpills(s.exchanges[:drop])
+		s.exchanges = s.exchanges[drop:]
 	}
 }
 

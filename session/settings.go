@@ -12,16 +12,20 @@ import (
 type Settings struct {
 	Follow       bool          // follow redirects
 	MaxRedirects int           // redirects followed before giving up
-	Timeout      time.Duration // whole-request limit; for streamed bodies, the limit to the headers and between reads
-	Verify       bool          // verify TLS certificates
-	Raise        bool          // a 4xx/5xx answer is a failure
-	Color        string        // auto, always, never
-	Style        string        // chroma style name
-	Show         []string      // parts printed after a request
-	BodyLimit    int64         // bytes of a response body kept in memory (and decompressed)
-	Pager        bool          // page long output in the interactive shell
-	HeaderLimit  int64         // bytes of response headers accepted
-	Proxy        string        // "" from the environment, "none", or a proxy URL (see ParseProxy)
+	Timeout      time.Duration // whole-request limit, body included; 0: none
+	// HeaderTimeout bounds the wait for the response headers and each
+	// pause between body reads; 0: none.
+	HeaderTimeout time.Duration
+	Verify        bool     // verify TLS certificates
+	Raise         bool     // a 4xx/5xx answer is a failure
+	Color         string   // auto, always, never
+	Style         string   // chroma style name
+	Show          []string // parts printed after a request
+	BodyLimit     int64    // bytes of a response body kept in memory; more spill to a temporary file
+	SpillLimit    int64    // largest response body accepted at all (decoded), memory and spill file together
+	Pager         bool     // page long output in the interactive shell
+	HeaderLimit   int64    // bytes of response headers accepted
+	Proxy         string   // "" from the environment, "none", or a proxy URL (see ParseProxy)
 }
 
 // ShowParts are the parts `--show` and `set show` accept.
@@ -32,22 +36,23 @@ func ShowParts() []string {
 // DefaultSettings are the settings of a new session.
 func DefaultSettings() Settings {
 	return Settings{
-		Follow:       true,
-		MaxRedirects: 10,
-		Timeout:      30 * time.Second,
-		Verify:       true,
-		Color:        "auto",
-		Style:        "monokai",
-		Show:         []string{"status", "headers", "body"},
-		BodyLimit:    100 << 20,
-		Pager:        true,
-		HeaderLimit:  1 << 20,
+		Follow:        true,
+		MaxRedirects:  10,
+		HeaderTimeout: 30 * time.Second,
+		Verify:        true,
+		Color:         "auto",
+		Style:         "monokai",
+		Show:          []string{"status", "headers", "body"},
+		BodyLimit:     100 << 20,
+		SpillLimit:    4 << 30,
+		Pager:         true,
+		HeaderLimit:   1 << 20,
 	}
 }
 
 // SettingNames lists the names `set` knows, sorted.
 func SettingNames() []string {
-	names := []string{"follow", "max-redirects", "timeout", "verify", "raise", "color", "style", "show", "body-limit", "pager", "header-limit", "proxy"}
+	names := []string{"follow", "max-redirects", "timeout", "header-timeout", "verify", "raise", "color", "style", "show", "body-limit", "spill-limit", "pager", "header-limit", "proxy"}
 	sort.Strings(names)
 	return names
 }
@@ -60,7 +65,9 @@ func SettingHelp(name string) string {
 	case "max-redirects":
 		return "redirects followed before giving up: a number"
 	case "timeout":
-		return "request time limit: a duration such as 30s, or off"
+		return "time limit for the whole request, body included: a duration such as 5m, or off (the default)"
+	case "header-timeout":
+		return "time limit for the response headers and for each pause between body reads: a duration such as 30s (the default), or off"
 	case "verify":
 		return "verify TLS certificates: on|off"
 	case "raise":
@@ -72,7 +79,9 @@ func SettingHelp(name string) string {
 	case "show":
 		return "parts printed after a request: status,headers,body,request,timing"
 	case "body-limit":
-		return "largest response body kept in memory: a size such as 100MB"
+		return "largest response body kept in memory, a bigger one goes to a temporary file: a size such as 100MB"
+	case "spill-limit":
+		return "largest response body accepted without -o FILE, memory and temporary file together: a size such as 4GiB"
 	case "pager":
 		return "page long output in the shell: on|off"
 	case "header-limit":
@@ -91,10 +100,9 @@ func (s *Settings) Get(name string) (string, error) {
 	case "max-redirects":
 		return strconv.Itoa(s.MaxRedirects), nil
 	case "timeout":
-		if s.Timeout == 0 {
-			return "off", nil
-		}
-		return s.Timeout.String(), nil
+		return formatTimeout(s.Timeout), nil
+	case "header-timeout":
+		return formatTimeout(s.HeaderTimeout), nil
 	case "verify":
 		return onOff(s.Verify), nil
 	case "raise":
@@ -107,6 +115,8 @@ func (s *Settings) Get(name string) (string, error) {
 		return strings.Join(s.Show, ","), nil
 	case "body-limit":
 		return FormatSize(s.BodyLimit), nil
+	case "spill-limit":
+		return FormatSize(s.SpillLimit), nil
 	case "pager":
 		return onOff(s.Pager), nil
 	case "header-limit":
@@ -131,6 +141,8 @@ func (s *Settings) Set(name, value string) error {
 		s.MaxRedirects, err = parseCount(value)
 	case "timeout":
 		s.Timeout, err = ParseTimeout(value)
+	case "header-timeout":
+		s.HeaderTimeout, err = ParseTimeout(value)
 	case "verify":
 		s.Verify, err = ParseBool(value)
 	case "raise":
@@ -146,6 +158,8 @@ func (s *Settings) Set(name, value string) error {
 		s.Show, err = ParseShow(value)
 	case "body-limit":
 		s.BodyLimit, err = ParseSize(value)
+	case "spill-limit":
+		s.SpillLimit, err = ParseSize(value)
 	case "pager":
 		s.Pager, err = ParseBool(value)
 	case "header-limit":
@@ -156,6 +170,13 @@ func (s *Settings) Set(name, value string) error {
 		_, err = s.Get(name)
 	}
 	return err
+}
+
+func formatTimeout(d time.Duration) string {
+	if d == 0 {
+		return "off"
+	}
+	return d.String()
 }
 
 func onOff(b bool) string {

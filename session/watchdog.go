@@ -14,30 +14,49 @@ import (
 	"time"
 )
 
-// ErrTimeout is wrapped by every error caused by the time limit.
+// ErrTimeout is wrapped by every error caused by a time limit.
 var ErrTimeout = errors.New("timed out")
 
-// watchdog cancels a request that runs past its time limit: the whole
-// request when whole is set, else the wait for headers and each pause
-// between reads.
-type watchdog struct {
-	mu      sync.Mutex
-	limit   time.Duration
-	whole   bool
-	timer   *time.Timer
-	fired   bool
-	headers bool
+// Limits are the two time limits of one request: Headers bounds the wait
+// for the response headers and each pause between body reads (0: none);
+// Whole bounds the whole request, body included (0: none). WholeFrom
+// is "--timeout" when Whole came from the request, for errors.
+type Limits struct {
+	Headers   time.Duration
+	Whole     time.Duration
+	WholeFrom string
 }
 
-func newWatchdog(limit time.Duration, cancel context.CancelFunc, whole bool) *watchdog {
-	wd := &watchdog{limit: limit, whole: whole}
-	if limit > 0 {
-		wd.timer = time.AfterFunc(limit, func() {
+// watchdog cancels a request that runs past one of its time limits: an
+// idle timer, reset by every read, for the headers and each pause, and a
+// timer for the whole request.
+type watchdog struct {
+	mu      sync.Mutex
+	lim     Limits
+	idle    *time.Timer
+	whole   *time.Timer
+	fired   string // "", "idle" or "whole": the first timer that fired
+	headers bool
+	bytes   int64
+}
+
+func newWatchdog(lim Limits, cancel context.CancelFunc) *watchdog {
+	wd := &watchdog{lim: lim}
+	fire := func(which string) func() {
+		return func() {
 			wd.mu.Lock()
-			wd.fired = true
+			if wd.fired == "" {
+				wd.fired = which
+			}
 			wd.mu.Unlock()
 			cancel()
-		})
+		}
+	}
+	if lim.Headers > 0 {
+		wd.idle = time.AfterFunc(lim.Headers, fire("idle"))
+	}
+	if lim.Whole > 0 {
+		wd.whole = time.AfterFunc(lim.Whole, fire("whole"))
 	}
 	return wd
 }
@@ -46,36 +65,45 @@ func (wd *watchdog) gotHeaders() {
 	wd.mu.Lock()
 	wd.headers = true
 	wd.mu.Unlock()
-	wd.progress()
+	wd.progress(0)
 }
 
-func (wd *watchdog) progress() {
-	if wd.timer != nil && !wd.whole {
-		wd.timer.Reset(wd.limit)
+// progress restarts the idle timer after n more body bytes arrived.
+func (wd *watchdog) progress(n int64) {
+	wd.mu.Lock()
+	wd.bytes += n
+	wd.mu.Unlock()
+	if wd.idle != nil {
+		wd.idle.Reset(wd.lim.Headers)
 	}
 }
 
 func (wd *watchdog) stop() {
-	if wd.timer != nil {
-		wd.timer.Stop()
+	if wd.idle != nil {
+		wd.idle.Stop()
+	}
+	if wd.whole != nil {
+		wd.whole.Stop()
 	}
 }
 
 // explain turns a transport error into one sentence that says what to do.
 func (wd *watchdog) explain(err error, w Wire) error {
 	wd.mu.Lock()
-	fired, headers := wd.fired, wd.headers
+	fired, headers, n := wd.fired, wd.headers, wd.bytes
 	wd.mu.Unlock()
 	target := Redact(w.URL)
-	if fired {
-		what := "waiting for the response headers"
-		if headers {
-			what = "reading the body"
+	switch {
+	case fired == "whole":
+		how := "--timeout 60s (or `set timeout off` for no limit)"
+		if wd.lim.WholeFrom != "--timeout" {
+			how = "`set timeout 60s` or `set timeout off`, or --timeout 60s for one request"
 		}
-		if wd.whole {
-			what = "for the whole request"
-		}
-		return fmt.Errorf("%w after %s %s of %s: raise it with --timeout 60s or `set timeout 60s`", ErrTimeout, wd.limit, what, target)
+		return fmt.Errorf("%w after %s for the whole request of %s: raise it with %s", ErrTimeout, wd.lim.Whole, target, how)
+	case fired == "idle" && !headers:
+		return fmt.Errorf("%w: no response headers from %s within header-timeout %s: raise it with `set header-timeout 60s`", ErrTimeout, target, wd.lim.Headers)
+	case fired == "idle":
+		return fmt.Errorf("%w: %s paused for more than header-timeout %s after %d body bytes: raise it with `set header-timeout 60s`", ErrTimeout, target, wd.lim.Headers, n)
 	}
 	if errors.Is(err, ErrHeaderLimit) || errors.Is(err, ErrProxy) {
 		return err

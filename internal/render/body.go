@@ -43,6 +43,15 @@ func (r *Renderer) jsonBody(w io.Writer, body []byte) error {
 	return err
 }
 
+// SpilledLine prints the one line that stands for a body too large to
+// keep in memory, such as "[body of 150.2 MB kept in a temporary file:
+// save FILE to keep it, or use -o FILE next time]".
+func SpilledLine(w io.Writer, n int64) error {
+	line := "[body of " + HumanBytes(n) + " kept in a temporary file: save FILE to keep it, or use -o FILE next time]\n"
+	_, err := io.WriteString(w, line)
+	return err
+}
+
 func binaryLine(w io.Writer, mediaType string, n int) error {
 	if mediaType == "" {
 		mediaType = "application/octet-stream"

@@ -1,0 +1,77 @@
+package commands
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSpilledBody: with a body over body-limit every command that reads
+// bodies copes: printing shows one line, save copies the file whole,
+// expect body contains reads it in pieces, the JSON commands refuse
+// naming body-limit, diff and export har mark the body.
+func TestSpilledBody(t *testing.T) {
+	big := `{"items": ["` + strings.Repeat("x", 200<<10) + `"], "end": "needle"}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(big))
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	x, out, _ := newTestExecutor(t, srv.URL)
+	x.Session.Settings.BodyLimit = 64 << 10
+	for _, line := range []string{"get /a", "get /b"} {
+		if err := x.ExecuteLine(context.Background(), line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := "[body of 204.8 kB kept in a temporary file: save FILE to keep it, or use -o FILE next time]\n"; !strings.HasSuffix(out.String(), want) {
+		t.Fatalf("printed %q, want it to end with %q", out.String()[max(0, out.Len()-200):], want)
+	}
+	for _, tc := range []struct {
+		line string
+		msg  string // "" for success
+	}{
+		{"save " + filepath.Join(dir, "body.json"), ""},
+		{`expect body contains '"end": "needle"'`, ""},
+		{"expect body contains missing", "not in the body (204.8 kB, starts with"},
+		{"json .end", "json: the body of 204.8 kB is too large to parse in memory (over body-limit 64KiB"},
+		{"capture v json .end", "too large to parse in memory"},
+		{"expect json .end == needle", "set body-limit"},
+		{"export har " + filepath.Join(dir, "h.har"), ""},
+	} {
+		err := x.ExecuteLine(context.Background(), tc.line)
+		if (tc.msg == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.msg)) {
+			t.Errorf("%s: %v, want %q", tc.line, err, tc.msg)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "body.json")); err != nil || !bytes.Equal(b, []byte(big)) {
+		t.Errorf("save wrote %d bytes, err %v", len(b), err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "h.har")); !strings.Contains(string(b), "over body-limit and is left out") || strings.Contains(string(b), "xxxx") {
+		t.Errorf("har does not mark the spilled body")
+	}
+	out.Reset()
+	if err := x.ExecuteLine(context.Background(), "diff 1 2"); err != nil || !strings.Contains(out.String(), "in a temporary file, not compared") {
+		t.Errorf("diff: %v\n%s", err, out)
+	}
+}
+
+// TestStreamContains: a needle across two pieces is found.
+func TestStreamContains(t *testing.T) {
+	body := strings.Repeat("a", 64<<10-3) + "needle" + strings.Repeat("b", 10)
+	for _, tc := range []struct {
+		needle string
+		want   bool
+	}{{"needle", true}, {"aneedleb", true}, {"nope", false}, {"", true}} {
+		got, _, err := streamContains(strings.NewReader(body), []byte(tc.needle))
+		if err != nil || got != tc.want {
+			t.Errorf("%q: %v %v", tc.needle, got, err)
+		}
+	}
+}
