@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
@@ -204,5 +203,3 @@ func runPrepared(_ context.Context, x *Executor, c *Call) error {
 	x.Render().Table(x.Stdout, []string{"name", "method", "url", "built with"}, rows)
 	return nil
 }
-
-var _ = strings.TrimSpace

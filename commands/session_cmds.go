@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -276,5 +275,3 @@ func validVarName(n string) bool {
 	}
 	return true
 }
-
-var _ = fmt.Sprint
