@@ -6,8 +6,9 @@ import (
 	"strconv"
 )
 
-// The JUnit XML schema as CI systems read it (Jenkins' junit-10.xsd, the
-// one GitLab and GitHub reporters follow): required attributes and counts.
+// What JUnit XML readers need beyond the schema: required attributes and
+// counts that add up (testdata/junit.xsd, checked with xmllint in
+// junit_xsd_test.go, is the schema itself; XSD cannot check sums).
 type xTestsuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Tests    *int         `xml:"tests,attr"`

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/httpsh/httpsh/internal/playground"
@@ -16,10 +17,15 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs testdata/script/*.txtar: each gets a fresh playground
-// (go-httpbin on 127.0.0.1) in $PLAYGROUND, and HOME/XDG dirs inside its
-// work directory. `go test -run TestScripts -update` rewrites the golden
-// parts of the scripts.
+// (go-httpbin on 127.0.0.1) in $PLAYGROUND, the JUnit schema
+// (testdata/junit.xsd) in $JUNIT_XSD, and HOME/XDG dirs inside its work
+// directory. `go test -run TestScripts -update` rewrites the golden parts
+// of the scripts.
 func TestScripts(t *testing.T) {
+	xsd, err := filepath.Abs(filepath.Join("testdata", "junit.xsd"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
@@ -30,6 +36,7 @@ func TestScripts(t *testing.T) {
 			}
 			env.Defer(func() { _ = pg.Close() })
 			env.Setenv("PLAYGROUND", pg.URL)
+			env.Setenv("JUNIT_XSD", xsd)
 			env.Setenv("HOME", env.WorkDir+"/home")
 			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/home/.local/state")
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
