@@ -16,11 +16,12 @@ type report struct {
 	path   string // "" or "-": stdout
 	suites []*suite
 	count  int
+	cArg   int // the -c argument running (1-based), 0 outside -c
 }
 
 type suite struct {
 	name  string
-	cases []commands.Result
+	cases []entry
 	start time.Time
 	took  time.Duration
 }
@@ -62,10 +63,31 @@ func (r *report) current() *suite {
 	return r.suites[len(r.suites)-1]
 }
 
-// add records one result (the executor's Result hook).
+// entry is one result and where it came from, named as stderr names it:
+// "FILE:LINE", "-c N", or "" for a line typed in the shell.
+type entry struct {
+	commands.Result
+	where string
+}
+
+// add records one result (the executor's Result hook). A line without a
+// file (a -c argument, a line typed in the shell) keeps no line number:
+// a -c line's counts within its argument, not the run.
 func (r *report) add(res commands.Result) {
+	e := entry{Result: res}
+	switch {
+	case res.File != "" && res.Line > 0:
+		e.where = fmt.Sprintf("%s:%d", res.File, res.Line)
+	case res.File != "":
+		e.where = res.File
+	case r.cArg > 0:
+		e.where = fmt.Sprintf("-c %d", r.cArg)
+	}
+	if res.File == "" {
+		e.Line = 0
+	}
 	s := r.current()
-	s.cases = append(s.cases, res)
+	s.cases = append(s.cases, e)
 	r.count++
 }
 
@@ -86,16 +108,12 @@ func (r *report) write(stdout io.Writer) error {
 	return commands.WriteFileAtomic(r.path, []byte(b.String()), 0o644, true)
 }
 
-func caseName(res commands.Result) string {
-	where := res.File
-	if res.Line > 0 {
-		where = fmt.Sprintf("%s:%d", res.File, res.Line)
-	}
-	text := strings.Join(strings.Fields(clean(firstLine(res.Text))), " ")
-	if where == "" {
+func caseName(e entry) string {
+	text := strings.Join(strings.Fields(clean(firstLine(e.Text))), " ")
+	if e.where == "" {
 		return text
 	}
-	return where + ": " + text
+	return e.where + ": " + text
 }
 
 func firstLine(s string) string {
@@ -203,7 +221,7 @@ func (r *report) junit(w io.Writer) error {
 }
 
 // problemType is the command for an expectation, else usage or failure.
-func problemType(c commands.Result) string {
+func problemType(c entry) string {
 	switch {
 	case c.Command == "expect" || c.Command == "check":
 		return c.Command
@@ -213,7 +231,7 @@ func problemType(c commands.Result) string {
 	return "failure"
 }
 
-func classname(c commands.Result, suite string) string {
+func classname(c entry, suite string) string {
 	name := c.File
 	if name == "" {
 		name = suite

@@ -27,7 +27,13 @@ func runLines(ctx context.Context, x *commands.Executor, opts *options) int {
 			fmt.Fprintf(x.Stderr, "-c %d: error: the line ends while waiting for %s\n", i+1, what)
 			return commands.StatusUsage
 		}
+		if opts.report != nil {
+			opts.report.cArg = i + 1
+		}
 		st, stop := execOne(ctx, x, l, fmt.Sprintf("-c %d: ", i+1))
+		if opts.report != nil {
+			opts.report.cArg = 0
+		}
 		if st != 0 && status == 0 {
 			status = st
 		}
