@@ -143,6 +143,9 @@ func (d *download) checkTarget() error {
 		if st.IsDir() {
 			return Usagef("%s is a folder: give a file name", d.path)
 		}
+		if !st.Mode().IsRegular() {
+			return Usagef("%s is not a regular file: download keeps files (to discard a body, `get URL -o %s`)", d.path, d.path)
+		}
 		if !d.force {
 			return Usagef("%s exists: add --force to overwrite it", d.path)
 		}

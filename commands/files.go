@@ -13,12 +13,13 @@ import (
 // fileOutput streams a body to path through path.part, renamed into place
 // only when the body is complete.
 type fileOutput struct {
-	path  string
-	part  string
-	force bool
-	f     *os.File
-	x     *Executor
-	meter *meter // progress on a terminal's stderr; nil otherwise
+	path   string
+	part   string
+	force  bool
+	direct bool // path is a device or pipe: written into, not replaced
+	f      *os.File
+	x      *Executor
+	meter  *meter // progress on a terminal's stderr; nil otherwise
 }
 
 // fileSink checks that path may be written (it exists: only with force;
@@ -27,10 +28,35 @@ func (x *Executor) fileSink(path string, force bool) (*fileOutput, error) {
 	if err := checkWritable(path, force); err != nil {
 		return nil, err
 	}
-	return &fileOutput{path: path, part: path + ".part", force: force, x: x}, nil
+	return &fileOutput{path: path, part: path + ".part", force: force, direct: special(path), x: x}, nil
 }
 
+// special reports whether path exists and is a device, a named pipe or a
+// socket (/dev/null, /dev/stdout, a FIFO). Such a target is written
+// straight into: the temporary file and rename used for regular files
+// would replace the device node itself with a regular file.
+func special(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeNamedPipe|os.ModeSocket) != 0
+}
+
+// openSpecial opens a special target for writing, neither creating nor
+// truncating it.
+func openSpecial(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, Failf("cannot write %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// checkWritable checks, before anything is sent, that path may be
+// written: not a link or a folder, not an existing file unless force, in
+// a folder that exists. Devices and pipes may always be written.
 func checkWritable(path string, force bool) error {
+	if special(path) {
+		return nil
+	}
 	if err := refuseLink(path); err != nil {
 		return err
 	}
@@ -50,7 +76,11 @@ func checkWritable(path string, force bool) error {
 }
 
 func (o *fileOutput) sink(resp *session.Response) (io.Writer, error) {
-	f, err := openPart(o.part, false)
+	open := func() (*os.File, error) { return openPart(o.part, false) }
+	if o.direct {
+		open = func() (*os.File, error) { return openSpecial(o.path) }
+	}
+	f, err := open()
 	if err != nil {
 		return nil, err
 	}
@@ -74,6 +104,12 @@ func (o *fileOutput) finish(sendErr error) error {
 	}
 	cerr := o.f.Close()
 	o.meter.stop(sendErr == nil)
+	if o.direct {
+		if sendErr == nil && cerr != nil {
+			return Failf("write %s: %w", o.path, cerr)
+		}
+		return nil
+	}
 	if sendErr != nil {
 		return Failf("download incomplete: kept what arrived in %s", o.part)
 	}
@@ -149,6 +185,20 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode, force bool) err
 func WriteFileAtomicFrom(path string, r io.Reader, perm os.FileMode, force bool) (int64, error) {
 	if err := checkWritable(path, force); err != nil {
 		return 0, err
+	}
+	if special(path) {
+		f, err := openSpecial(path)
+		if err != nil {
+			return 0, err
+		}
+		n, err := io.Copy(f, r)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return n, Failf("write %s: %w", path, err)
+		}
+		return n, nil
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
