@@ -143,6 +143,8 @@ func TestBadInput(t *testing.T) {
 		{`get /get --timeout soon`, 2, "--timeout: expected a duration"},
 		{`get /get {{nope}}`, 2, "undefined variable {{nope}}: define it with `var nope VALUE`"},
 		{`get /get --show everything`, 2, `--show: unknown part "everything"`},
+		{`get /get --show ''`, 2, "get: --show needs a value"},
+		{`get /get -o ''`, 2, "get: --output needs a value"},
 		{`set follow maybe`, 2, `set follow: expected on or off, not "maybe"`},
 		{`set nosuch 1`, 2, `unknown setting "nosuch"`},
 		{`show`, 2, "no response yet: send a request first"},

@@ -94,6 +94,9 @@ func expectStatus(what string, args []string, code int) error {
 	default:
 		return Usagef("usage: expect status [OP] CODE")
 	}
+	if n, err := strconv.Atoi(want); (err != nil || n < 100 || n > 599) && !statusClass(want) {
+		return Usagef("%s: %q is not a status code (100 to 599) or a class such as 2xx", what, want)
+	}
 	if len(want) == 3 && strings.HasSuffix(strings.ToLower(want), "xx") {
 		class := want[0]
 		ok := class >= '1' && class <= '5' && strconv.Itoa(code)[0] == class
@@ -259,4 +262,9 @@ func bodyStart(b []byte) string {
 		s = append(s[:60], '.', '.', '.')
 	}
 	return ", starts with \"" + render.Sanitize(string(s)) + "\""
+}
+
+// statusClass reports whether w is a class such as 2xx.
+func statusClass(w string) bool {
+	return len(w) == 3 && w[0] >= '1' && w[0] <= '5' && strings.EqualFold(w[1:], "xx")
 }

@@ -128,7 +128,8 @@ type discard struct{}
 func (discard) Write(b []byte) (int, error) { return len(b), nil }
 
 // parseFlags parses args with fs, returning the positional words. Errors
-// are usage errors naming the command.
+// are usage errors naming the command; so is a string flag given an empty
+// value (`--show ''`), which would otherwise read as "not given".
 func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error) {
 	if err := fs.Parse(args); err != nil {
 		msg := err.Error()
@@ -136,6 +137,15 @@ func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error)
 			return nil, Usagef("%s: %s (`help %s` lists its flags)", name, msg, name)
 		}
 		return nil, Usagef("%s: %s", name, msg)
+	}
+	var empty string
+	fs.Visit(func(f *pflag.Flag) {
+		if empty == "" && f.Value.Type() == "string" && f.Value.String() == "" {
+			empty = f.Name
+		}
+	})
+	if empty != "" {
+		return nil, Usagef("%s: --%s needs a value (`help %s` says which)", name, empty, name)
 	}
 	return fs.Args(), nil
 }
