@@ -129,7 +129,7 @@ func (discard) Write(b []byte) (int, error) { return len(b), nil }
 
 // parseFlags parses args with fs, returning the positional words. Errors
 // are usage errors naming the command; so is a string flag given an empty
-// value (`--show ''`), which would otherwise read as "not given".
+// value (`--show ”`), which would otherwise read as "not given".
 func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error) {
 	if err := fs.Parse(args); err != nil {
 		msg := err.Error()
