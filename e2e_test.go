@@ -139,6 +139,7 @@ func TestBadInput(t *testing.T) {
 		{`get /get =value`, 2, `bad item "=value": the name before "=" is empty`},
 		{`get /get justaword`, 2, `bad item "justaword"`},
 		{`get /get 'Bad Header:x'`, 2, `bad header name "Bad Header"`},
+		{"get /get 'X-Bad:a\x01b'", 2, `bad header value in "X-Bad:a\x01b"`},
 		{`post /post --json '{}' a=b`, 2, "give the body one way"},
 		{`get /get --timeout soon`, 2, "--timeout: expected a duration"},
 		{`get /get {{nope}}`, 2, "undefined variable {{nope}}: define it with `var nope VALUE`"},

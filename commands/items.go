@@ -68,7 +68,7 @@ func checkItem(it Item, word string) error {
 			return Usagef("bad header name %q in %q: a header name is letters, digits and -", it.Name, word)
 		}
 		if !session.ValidHeaderValue(it.Value) {
-			return Usagef("bad header value in %q: no line breaks allowed", word)
+			return Usagef("bad header value in %q: no control characters (line breaks, escapes) allowed", word)
 		}
 	}
 	if it.Kind == ItemRawJSON && !json.Valid([]byte(it.Value)) {

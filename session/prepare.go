@@ -248,9 +248,17 @@ func validToken(s string) bool {
 // ValidHeaderName reports whether name may be sent as a header name.
 func ValidHeaderName(name string) bool { return validToken(name) }
 
-// ValidHeaderValue reports whether v may be sent as a header value (no
-// CR, LF or NUL).
-func ValidHeaderValue(v string) bool { return !strings.ContainsAny(v, "\r\n\x00") }
+// ValidHeaderValue reports whether v may be sent as a header value: no
+// control character but tab (RFC 9110, section 5.5), so no CR or LF that
+// could split the request.
+func ValidHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < ' ' && c != '\t') || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
 
 // sortedFields returns the response header in name order (net/http does
 // not keep the order a server sent).
