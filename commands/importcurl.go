@@ -78,6 +78,10 @@ func curlWords(c *Call) ([]string, error) {
 			return nil, Usagef("import curl: %v", err)
 		}
 	}
+	if len(words) == 1 && strings.ContainsAny(strings.TrimSpace(words[0]), " \t\n") {
+		first, _, _ := strings.Cut(strings.TrimSpace(words[0]), " ")
+		return nil, Usagef("import curl: %q is not a curl command: paste one that starts with curl", first)
+	}
 	if len(words) > 0 && words[0] == "curl" {
 		words = words[1:]
 	}
