@@ -14,16 +14,16 @@ import (
 func exportCommands() []*Command {
 	return []*Command{{
 		Name:  "export",
-		Usage: "export curl [N] | export http [N] [FILE] | export har [FILE] | export script FILE",
+		Usage: "export curl [N] | export http [N|all] [FILE] | export har [FILE] | export script FILE",
 		Short: "write requests for other tools: a curl command, a .http file, a HAR archive, an httpsh script",
 		Long: "curl prints a command line that curl runs to the same request (method, URL, every header as sent, body bytes; -L when redirects are followed), " +
 			"quoted for a POSIX shell; a body that is not plain text is fed through printf. " +
-			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac. " +
+			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac; `http all` writes every kept exchange, separated by ### lines. " +
 			"har writes every exchange (each redirect hop an entry) as HAR 1.2, which browsers' dev tools import. " +
 			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
 			"N is an exchange number (`history`), the last one by default. curl and http include credentials as sent: treat the output as a secret. " +
 			"Files are created, never overwritten unless --force.",
-		Sub: []Sub{{"curl", "export curl [N]", "a curl command line"}, {"http", "export http [N] [FILE]", "a .http request"},
+		Sub: []Sub{{"curl", "export curl [N]", "a curl command line"}, {"http", "export http [N|all] [FILE]", "a .http request, or all of them"},
 			{"har", "export har [FILE]", "HAR 1.2 of all exchanges"}, {"script", "export script FILE", "this session's lines as a script"}},
 		Flags:   func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") },
 		Example: "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
@@ -44,7 +44,15 @@ func runExport(_ context.Context, x *Executor, c *Call) error {
 	}
 	kind, rest := args[0], args[1:]
 	switch kind {
-	case "curl", "http":
+	case "http":
+		if len(rest) > 0 && rest[0] == "all" {
+			if len(rest) > 2 {
+				return Usagef("usage: export http all [FILE]")
+			}
+			return x.exportAllHTTP(rest[1:], force)
+		}
+		fallthrough
+	case "curl":
 		n, file, err := numberAndFile(rest)
 		if err != nil {
 			return err
@@ -280,4 +288,26 @@ func HTTPFile(p *session.Prepared) string {
 		fmt.Fprintf(&b, "\n# a %d-byte binary body is not written: .http files hold text\n", len(p.Body))
 	}
 	return b.String()
+}
+
+// exportAllHTTP writes every kept exchange's request as one .http file,
+// the requests separated by "###" lines as those tools expect.
+func (x *Executor) exportAllHTTP(rest []string, force bool) error {
+	es := x.Session.Exchanges()
+	if len(es) == 0 {
+		return Usagef("no exchanges yet: send a request first, e.g. `get /get`")
+	}
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "### #%d %s\n", e.ID, e.Summary())
+		b.WriteString(HTTPFile(e.Prepared))
+	}
+	file := ""
+	if len(rest) == 1 {
+		file = rest[0]
+	}
+	return x.writeOrPrint(file, b.String(), force)
 }

@@ -3,9 +3,12 @@ package commands
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/httpsh/httpsh/internal/playground"
@@ -71,5 +74,36 @@ func writeTestFile(t *testing.T, name string, b []byte) {
 	t.Helper()
 	if err := os.WriteFile(name, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExportHTTPAll: every kept exchange, in order, each after a ###
+// separator line, written to a file that is created, not overwritten.
+func TestExportHTTPAll(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	t.Cleanup(srv.Close)
+	x, _, _ := newTestExecutor(t, srv.URL)
+	t.Chdir(t.TempDir())
+	ctx := context.Background()
+	if err := x.ExecuteLine(ctx, "export http all"); ExitStatus(err) != StatusUsage {
+		t.Errorf("with no exchanges: %v", err)
+	}
+	for _, l := range []string{"get /a q==1", "post /b name=ada", "export http all all.http"} {
+		if err := x.ExecuteLine(ctx, l); err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+	}
+	b, err := os.ReadFile("all.http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, want := range []string{"### #1 GET " + srv.URL + "/a?q=1\nGET " + srv.URL + "/a?q=1 HTTP/1.1\n", "\n### #2 POST " + srv.URL + "/b\nPOST ", "\n\n{\"name\": \"ada\"}\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("all.http lacks %q:\n%s", want, text)
+		}
+	}
+	if err := x.ExecuteLine(ctx, "export http all all.http"); ExitStatus(err) != StatusUsage {
+		t.Errorf("overwrote all.http without --force: %v", err)
 	}
 }
