@@ -96,7 +96,7 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	client := s.client(p)
 	started := time.Now()
 	for {
-		hop, err := s.roundTrip(ctx, client, w, p, o, wd)
+		hop, err := s.roundTrip(ctx, client, w, p, o, wd, follow)
 		if hop != nil {
 			e.Hops = append(e.Hops, hop)
 		}
@@ -132,7 +132,7 @@ func firstWire(p *Prepared) Wire {
 	return Wire{Method: p.Method, URL: p.URL, Proto: "HTTP/1.1", Lines: lines, Body: p.Body}
 }
 
-func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prepared, o SendOptions, wd *watchdog) (*Hop, error) {
+func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prepared, o SendOptions, wd *watchdog, follow bool) (*Hop, error) {
 	var body io.Reader
 	if len(w.Body) > 0 {
 		body = bytes.NewReader(w.Body)
@@ -176,7 +176,7 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	// Like requests' Session.send, cookies the server sets go to the jar
 	// even for a request prepared without the session.
 	s.Jar.SetCookieLines(w.URL, resp.Header.Values("Set-Cookie"))
-	final := !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
+	final := !follow || !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
 	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)
 	hop.Timing = tr.done()
 	return hop, err
