@@ -25,8 +25,10 @@ func inspectCommands() []*Command {
 			Example: "show\nshow headers\nshow body 3", Run: runShow,
 		},
 		{
-			Name: "json", Usage: "json [FILTER] [N]", Short: "apply a jq filter to the JSON body",
-			Example: "json .args\njson '.headers[\"User-Agent\"]'\njson '.slideshow.slides | length'", Args: []string{"json"},
+			Name: "json", Usage: "json [FILTER] [N] [-r]", Short: "apply a jq filter to the JSON body",
+			Long:    "Each result is printed as JSON (a string keeps its quotes, as with jq); -r prints strings as plain text, as jq -r does.",
+			Flags:   func(fs *pflag.FlagSet) { fs.BoolP("raw", "r", false, "print string results without quotes") },
+			Example: "json .args\njson '.headers[\"User-Agent\"]'\njson -r .url\njson '.slideshow.slides | length'", Args: []string{"json"},
 			Run: runJSON,
 		},
 		{
@@ -143,7 +145,14 @@ func (x *Executor) showSetCookies(e *session.Exchange) {
 }
 
 func runJSON(ctx context.Context, x *Executor, c *Call) error {
-	filter, rest := ".", c.Args
+	cmd, _ := x.Registry.Lookup("json")
+	fs := cmd.FlagSet()
+	args, err := parseFlags("json", fs, c.Args)
+	if err != nil {
+		return err
+	}
+	raw, _ := fs.GetBool("raw")
+	filter, rest := ".", args
 	if len(rest) > 0 {
 		if _, err := strconv.Atoi(rest[0]); err != nil || len(rest) > 1 {
 			filter, rest = rest[0], rest[1:]
@@ -162,6 +171,10 @@ func runJSON(ctx context.Context, x *Executor, c *Call) error {
 	}
 	r := x.Render()
 	for _, v := range results {
+		if str, ok := v.(string); ok && raw {
+			fmt.Fprintln(x.Stdout, render.SanitizeText(str))
+			continue
+		}
 		b, err := marshalJSON(v)
 		if err != nil {
 			return Failf("json: %w", err)
