@@ -16,6 +16,10 @@ import (
 // unless --keep-going.
 func runLines(ctx context.Context, x *commands.Executor, opts *options) int {
 	status := 0
+	if opts.report != nil {
+		opts.report.begin("-c")
+		defer opts.report.end()
+	}
 	for i, line := range opts.lines {
 		var a commands.Assembler
 		var l *commands.Logical
