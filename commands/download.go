@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
@@ -133,28 +132,14 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 	return d, nil
 }
 
-// checkTarget refuses an existing file without --force and a missing
-// folder.
+// checkTarget refuses what -o refuses (a link, a folder, an existing
+// file without --force, a missing folder) and also devices and pipes:
+// download keeps files, and its .part and resume need a regular one.
 func (d *download) checkTarget() error {
-	if err := refuseLink(d.path); err != nil {
-		return err
+	if special(d.path) {
+		return Usagef("%s is not a regular file: download keeps files (to discard a body, `get URL -o %s`)", d.path, d.path)
 	}
-	if st, err := os.Stat(d.path); err == nil {
-		if st.IsDir() {
-			return Usagef("%s is a folder: give a file name", d.path)
-		}
-		if !st.Mode().IsRegular() {
-			return Usagef("%s is not a regular file: download keeps files (to discard a body, `get URL -o %s`)", d.path, d.path)
-		}
-		if !d.force {
-			return Usagef("%s exists: add --force to overwrite it", d.path)
-		}
-	}
-	dir := filepath.Dir(d.path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return Usagef("cannot write %s: folder %s does not exist", d.path, dir)
-	}
-	return nil
+	return checkWritable(d.path, d.force)
 }
 
 // request builds the GET: no content coding, so that ranges count the
@@ -163,11 +148,11 @@ func (d *download) request(raw string, f *downloadFlags) (*session.Request, erro
 	req := &session.Request{Method: "GET", URL: raw}
 	req.Headers = append(req.Headers, session.Header{Name: "Accept-Encoding", Value: "identity"})
 	for _, h := range f.headers {
-		name, value, ok := strings.Cut(h, ":")
-		if !ok || !session.ValidHeaderName(strings.TrimSpace(name)) || !session.ValidHeaderValue(value) {
-			return nil, Usagef("-H %q: expected 'Name: value'", h)
+		hd, err := headerFlag(h)
+		if err != nil {
+			return nil, err
 		}
-		req.Headers = append(req.Headers, session.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+		req.Headers = append(req.Headers, hd)
 	}
 	if err := f.timeouts.apply(&req.Options); err != nil {
 		return nil, err

@@ -182,11 +182,11 @@ func (x *Executor) applyFlags(req *session.Request, body *bodyParts, f *requestF
 		req.Query = append(req.Query, session.Header{Name: k, Value: v})
 	}
 	for _, h := range f.headers {
-		name, value, ok := strings.Cut(h, ":")
-		if !ok || !session.ValidHeaderName(strings.TrimSpace(name)) || !session.ValidHeaderValue(value) {
-			return Usagef("-H %q: expected 'Name: value'", h)
+		hd, err := headerFlag(h)
+		if err != nil {
+			return err
 		}
-		req.Headers = append(req.Headers, session.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+		req.Headers = append(req.Headers, hd)
 	}
 	for _, v := range f.files {
 		u, err := parseUpload(v)
@@ -316,4 +316,14 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// headerFlag reads the value of -H 'Name: value'.
+func headerFlag(h string) (session.Header, error) {
+	name, value, ok := strings.Cut(h, ":")
+	name = strings.TrimSpace(name)
+	if !ok || !session.ValidHeaderName(name) || !session.ValidHeaderValue(value) {
+		return session.Header{}, Usagef("-H %q: expected 'Name: value'", h)
+	}
+	return session.Header{Name: name, Value: strings.TrimSpace(value)}, nil
 }
