@@ -180,6 +180,8 @@ func (p *ptyShell) exit(wantStatus int) {
 			p.t.Errorf("exit status %d, want %d", status, wantStatus)
 		}
 	case <-time.After(10 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-errc // one Wait at a time: the cleanup waits too
 		p.t.Fatal("the shell did not exit")
 	}
 	after, err := unix.IoctlGetTermios(int(p.pts.Fd()), unix.TCGETS)
@@ -251,6 +253,7 @@ func TestTerminalSession(t *testing.T) {
 	p.waitFor(" > ", 5*time.Second)
 
 	// Ctrl-C on a partly typed line clears it.
+	p.waitMode(false)
 	p.keys("get /nothing-to-see")
 	p.keys("\x03")
 	p.line("echo clea''red")
@@ -295,6 +298,11 @@ func TestTerminalSession(t *testing.T) {
 	p.keys("\x1b[A") // Up: echo clea''red
 	p.keys("\r")
 	p.waitFor("cleared", 5*time.Second)
+	// Ctrl-D typed while the command still runs (cooked mode) would be the
+	// terminal's own end-of-file, not a byte for the shell: wait for the
+	// prompt's raw mode first, as a person would see the prompt.
+	p.waitFor(" > ", 5*time.Second)
+	p.waitMode(false)
 	p.keys("\x04") // Ctrl-D
 	p.exit(0)
 }
