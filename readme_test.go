@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 )
 
 // TestReadmeReference keeps README's command reference equal to what the
@@ -23,7 +23,7 @@ func TestReadmeReference(t *testing.T) {
 		t.Fatalf("README.md lacks the %q ... %q markers", start, end)
 	}
 	var ref bytes.Buffer
-	commands.NewRegistry().WriteReference(&ref)
+	all.Registry().WriteReference(&ref)
 	want := text[:i+len(start)] + ref.String() + text[j:]
 	if want == text {
 		return

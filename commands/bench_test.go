@@ -20,7 +20,7 @@ func BenchmarkExecuteGet(b *testing.B) {
 	defer srv.Close()
 	s := session.New("bench")
 	defer s.Close()
-	x := NewExecutor(s, io.Discard, io.Discard)
+	x := NewExecutor(s, NewRegistry(LegacyCommands()), io.Discard, io.Discard)
 	line := &Logical{Text: "get " + srv.URL + "/get --show status"}
 	ctx := context.Background()
 	b.ReportAllocs()

@@ -15,13 +15,13 @@ func captureCommands() []*Command {
 			"header joins repeated values with \", \"; cookie reads the jar after the exchange; status is the code. " +
 			"A capture that finds nothing (no header, no cookie, a null or missing JSON value) is an error naming what was missing, " +
 			"so a script stops there instead of sending {{NAME}} empty.",
-		Sub: []Sub{{"json", "capture NAME json FILTER", "a jq filter on the JSON body"},
-			{"header", "capture NAME header HEADER", "a response header"},
-			{"cookie", "capture NAME cookie COOKIE", "a cookie in the jar"},
-			{"status", "capture NAME status", "the status code"}},
-		Args:    []string{"var"},
-		Example: "post /anything --json '{\"token\": \"abc\"}'\ncapture token json .json.token\nget /bearer Authorization:'Bearer {{token}}'",
-		Run:     runCapture,
+		Sub: []Sub{{Name: "json", Usage: "capture NAME json FILTER", Short: "a jq filter on the JSON body"},
+			{Name: "header", Usage: "capture NAME header HEADER", Short: "a response header"},
+			{Name: "cookie", Usage: "capture NAME cookie COOKIE", Short: "a cookie in the jar"},
+			{Name: "status", Usage: "capture NAME status", Short: "the status code"}},
+		LegacyArgs: []string{"var"},
+		Example:    "post /anything --json '{\"token\": \"abc\"}'\ncapture token json .json.token\nget /bearer Authorization:'Bearer {{token}}'",
+		LegacyRun:  runCapture,
 	}}
 }
 

@@ -20,26 +20,26 @@ func cookieCommands() []*Command {
 			"__Host- and __Secure- prefixes are enforced, Secure cookies need https (127.0.0.1, ::1 and localhost count as secure, as in browsers). " +
 			"`cookies --rejected` says why a server's cookies were refused. save and load use the Netscape cookies.txt format of curl -c/-b.",
 		Sub: []Sub{
-			{"clear", "cookies clear [DOMAIN]", "remove every cookie, or a domain's"},
-			{"set", "cookies set name=value [--domain D] [--path P]", "add a cookie by hand"},
-			{"unset", "cookies unset NAME [--domain D]", "remove cookies by name"},
-			{"save", "cookies save FILE [--force]", "write the jar as cookies.txt"},
-			{"load", "cookies load FILE", "add the cookies of a cookies.txt"},
+			{Name: "clear", Usage: "cookies clear [DOMAIN]", Short: "remove every cookie, or a domain's"},
+			{Name: "set", Usage: "cookies set name=value [--domain D] [--path P]", Short: "add a cookie by hand"},
+			{Name: "unset", Usage: "cookies unset NAME [--domain D]", Short: "remove cookies by name"},
+			{Name: "save", Usage: "cookies save FILE [--force]", Short: "write the jar as cookies.txt"},
+			{Name: "load", Usage: "cookies load FILE", Short: "add the cookies of a cookies.txt"},
 		},
-		Flags: func(fs *pflag.FlagSet) {
+		LegacyFlags: func(fs *pflag.FlagSet) {
 			fs.Bool("rejected", false, "list the cookies servers sent that the jar refused, and why")
 			fs.String("domain", "", "with set/unset: the cookie's `domain`")
 			fs.String("path", "/", "with set: the cookie's `path`")
 			fs.Bool("force", false, "with save: overwrite FILE")
 		},
-		Args:    []string{"cookie"},
-		Example: "get /cookies/set?lastname=skywalker\ncookies\ncookies clear",
-		Run:     runCookies,
+		LegacyArgs: []string{"cookie"},
+		Example:    "get /cookies/set?lastname=skywalker\ncookies\ncookies clear",
+		LegacyRun:  runCookies,
 	}}
 }
 
 func runCookies(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("cookies")
+	cmd, _ := x.Registry().Lookup("cookies")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("cookies", fs, c.Args)
 	if err != nil {
@@ -122,7 +122,7 @@ func (x *Executor) loadCookies(args []string) error {
 	}
 	f, err := os.Open(args[1])
 	if err != nil {
-		return Usagef("cannot read %s: %s", args[1], describeFileErr(err))
+		return Usagef("cannot read %s: %s", args[1], DescribeFileErr(err))
 	}
 	defer f.Close()
 	n, err := x.Session.Jar.LoadNetscape(f, x.Session.Now())

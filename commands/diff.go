@@ -22,8 +22,8 @@ func diffCommands() []*Command {
 		Long: "Only what differs is listed: the status, each response header that was added, removed or changed " +
 			"(Date is left out), and for JSON bodies each path (.a.b[0]) whose value differs; other bodies are compared as a whole. " +
 			"`history` gives the numbers; diff 3 is diff of 3 and the last.",
-		Example: "get /uuid\nget /uuid\ndiff 1 2",
-		Run:     runDiff,
+		Example:   "get /uuid\nget /uuid\ndiff 1 2",
+		LegacyRun: runDiff,
 	}}
 }
 

@@ -23,10 +23,10 @@ func downloadCommands() []*Command {
 			"An existing FILE is never overwritten unless --force. A 4xx/5xx answer saves nothing and fails.\n" +
 			"--resume continues FILE.part with Range (and If-Range with the validator recorded in FILE.part.meta); when the server answers 200 instead of 206, or the file changed, it starts over. " +
 			"A progress bar (bytes, rate, ETA) is drawn on stderr when it is a terminal.",
-		Example: "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
-		Flags:   func(fs *pflag.FlagSet) { new(downloadFlags).register(fs) },
-		Args:    []string{"url", "file"},
-		Run:     runDownload,
+		Example:     "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
+		LegacyFlags: func(fs *pflag.FlagSet) { new(downloadFlags).register(fs) },
+		LegacyArgs:  []string{"url", "file"},
+		LegacyRun:   runDownload,
 	}}
 }
 
@@ -48,7 +48,7 @@ func (f *downloadFlags) register(fs *pflag.FlagSet) {
 func runDownload(ctx context.Context, x *Executor, c *Call) error {
 	var f downloadFlags
 	fs := pflag.NewFlagSet("download", pflag.ContinueOnError)
-	fs.SetOutput(discard{})
+	fs.SetOutput(io.Discard)
 	f.register(fs)
 	args, err := parseFlags("download", fs, c.Args)
 	if err != nil {

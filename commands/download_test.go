@@ -61,7 +61,7 @@ func newTestExecutor(t testing.TB, base string) (*Executor, *bytes.Buffer, *byte
 	}
 	s.Base = u
 	var out, errOut bytes.Buffer
-	x := NewExecutor(s, &out, &errOut)
+	x := NewExecutor(s, NewRegistry(LegacyCommands()), &out, &errOut)
 	x.Getenv = func(string) string { return "" }
 	return x, &out, &errOut
 }

@@ -16,6 +16,8 @@ import (
 // Operators of expect.
 var expectOps = []string{"==", "!=", "~", "<", "<=", ">", ">=", "exists"}
 
+func expectCommands() []*Command { return []*Command{expectCommand()} }
+
 func expectCommand() *Command {
 	return &Command{
 		Name:  "expect",
@@ -23,11 +25,11 @@ func expectCommand() *Command {
 		Short: "check the last response; a failed expect stops a script with exit status 1",
 		Long: "OP is one of == != ~ (regex) < <= > >= exists. In `expect json`, VALUE is read as JSON when it parses as JSON (3, true, \"3\", [1]), otherwise as a string. " +
 			"`expect cookie` reads the jar after the last exchange.",
-		Sub: []Sub{{"status", "expect status 200 | 2xx", "the status code"}, {"header", "expect header NAME [OP VALUE]", "a response header"},
-			{"json", "expect json FILTER OP VALUE", "a jq filter on the JSON body"}, {"body", "expect body contains TEXT", "the body text"},
-			{"cookie", "expect cookie NAME [OP VALUE]", "a cookie in the jar"}, {"time", "expect time < 500ms", "the exchange's duration"}},
-		Example: "get /get\nexpect status 200\nexpect header Content-Type ~ json\nexpect json .url ~ /get$\nexpect time < 2s",
-		Run:     runExpect,
+		Sub: []Sub{{Name: "status", Usage: "expect status 200 | 2xx", Short: "the status code"}, {Name: "header", Usage: "expect header NAME [OP VALUE]", Short: "a response header"},
+			{Name: "json", Usage: "expect json FILTER OP VALUE", Short: "a jq filter on the JSON body"}, {Name: "body", Usage: "expect body contains TEXT", Short: "the body text"},
+			{Name: "cookie", Usage: "expect cookie NAME [OP VALUE]", Short: "a cookie in the jar"}, {Name: "time", Usage: "expect time < 500ms", Short: "the exchange's duration"}},
+		Example:   "get /get\nexpect status 200\nexpect header Content-Type ~ json\nexpect json .url ~ /get$\nexpect time < 2s",
+		LegacyRun: runExpect,
 	}
 }
 

@@ -18,22 +18,22 @@ func explainCommands() []*Command {
 		Short: "what a status code or header means, and where it is defined",
 		Long: "explain 405 or explain Content-Type says what it means, when servers send it, what a client should do and the RFC section that defines it. " +
 			"With no argument it explains the last response: its status, then each notable header it carried (caching, cookies, CORS, content negotiation, redirects, ranges).",
-		Example: "post /get\nexplain\nexplain 405\nexplain Allow\nexplain cache-control",
-		Args:    []string{"header"},
-		Run:     runExplain,
+		Example:    "post /get\nexplain\nexplain 405\nexplain Allow\nexplain cache-control",
+		LegacyArgs: []string{"header"},
+		LegacyRun:  runExplain,
 	}}
 }
 
 // book loads the knowledge base once per executor.
 func (x *Executor) book() (*explain.Book, error) {
-	if x.explainBook == nil {
+	if x.legacy.explainBook == nil {
 		b, err := explain.Load()
 		if err != nil {
 			return nil, Failf("the built-in explanations are damaged: %w", err)
 		}
-		x.explainBook = b
+		x.legacy.explainBook = b
 	}
-	return x.explainBook, nil
+	return x.legacy.explainBook, nil
 }
 
 func runExplain(_ context.Context, x *Executor, c *Call) error {

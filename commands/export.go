@@ -23,16 +23,16 @@ func exportCommands() []*Command {
 			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
 			"N is an exchange number (`history`), the last one by default. curl and http include credentials as sent: treat the output as a secret. " +
 			"Files are created, never overwritten unless --force.",
-		Sub: []Sub{{"curl", "export curl [N]", "a curl command line"}, {"http", "export http [N|all] [FILE]", "a .http request, or all of them"},
-			{"har", "export har [FILE]", "HAR 1.2 of all exchanges"}, {"script", "export script FILE", "this session's lines as a script"}},
-		Flags:   func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") },
-		Example: "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
-		Run:     runExport,
+		Sub: []Sub{{Name: "curl", Usage: "export curl [N]", Short: "a curl command line"}, {Name: "http", Usage: "export http [N|all] [FILE]", Short: "a .http request, or all of them"},
+			{Name: "har", Usage: "export har [FILE]", Short: "HAR 1.2 of all exchanges"}, {Name: "script", Usage: "export script FILE", Short: "this session's lines as a script"}},
+		LegacyFlags: func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") },
+		Example:     "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
+		LegacyRun:   runExport,
 	}}
 }
 
 func runExport(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("export")
+	cmd, _ := x.Registry().Lookup("export")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("export", fs, c.Args)
 	if err != nil {
@@ -88,10 +88,10 @@ func runExport(_ context.Context, x *Executor, c *Call) error {
 		if len(rest) != 1 {
 			return Usagef("usage: export script FILE")
 		}
-		if err := x.writeScript(rest[0], x.script.ran, force); err != nil {
+		if err := x.writeScript(rest[0], x.log.ran, force); err != nil {
 			return err
 		}
-		x.printf("wrote %s to %s\n", plural(len(x.script.ran), "line"), rest[0])
+		x.printf("wrote %s to %s\n", plural(len(x.log.ran), "line"), rest[0])
 		return nil
 	}
 	return Usagef("export %q: expected curl, http, har or script", kind)

@@ -1,56 +1,12 @@
 package commands
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 )
-
-func shellCommands() []*Command {
-	return []*Command{
-		{
-			Name: "help", Usage: "help [COMMAND]", Short: "list commands, or explain one", Args: []string{"command"},
-			Run: runHelp,
-		},
-		{
-			Name: "exit", Aliases: []string{"quit"}, Usage: "exit [STATUS]", Short: "leave httpsh (Ctrl-D does too)",
-			Run: func(_ context.Context, _ *Executor, c *Call) error {
-				status := 0
-				if len(c.Args) > 0 {
-					n, err := strconv.Atoi(c.Args[0])
-					if err != nil || n < 0 || n > 255 {
-						return Usagef("exit %q: expected a status from 0 to 255", c.Args[0])
-					}
-					status = n
-				}
-				return &ExitRequest{Status: status}
-			},
-		},
-	}
-}
-
-func runHelp(_ context.Context, x *Executor, c *Call) error {
-	if len(c.Args) == 0 {
-		x.printf("httpsh %s: an interactive shell for HTTP sessions\n\n", x.Version)
-		var rows [][]string
-		for _, cmd := range x.Registry.Commands() {
-			rows = append(rows, []string{cmd.Name, cmd.Short})
-		}
-		x.Render().Table(x.Stdout, []string{"command", "what it does"}, rows)
-		x.printf("\n`help COMMAND` explains one. Lines split like a shell's; {{name}} is a variable; a trailing \\ continues a line; <<END starts input read with @-.\n")
-		return nil
-	}
-	cmd, ok := x.Registry.Lookup(c.Args[0])
-	if !ok {
-		return x.Registry.Unknown(c.Args[0])
-	}
-	WriteHelp(x.Stdout, cmd)
-	return nil
-}
 
 // WriteHelp writes the full help of one command: usage, summary, details,
 // subcommands, flags and examples.

@@ -14,8 +14,8 @@ type Hooks struct {
 	// LineHistory is the shell's persistent line history, nil when there
 	// is none (scripts, --no-history).
 	LineHistory LineHistory
-	// Result, when set, receives every `expect` and `check` and every line
-	// that failed, in the order they ran (for --report junit and tap).
+	// Result, when set, receives every line of a command marked Checks
+	// and every line that failed, in the order they ran (for --report).
 	Result func(Result)
 }
 
@@ -36,64 +36,64 @@ type Result struct {
 	Elapsed time.Duration
 }
 
-// maxScriptLog bounds the lines an executor remembers for `export script`
-// and `history save`.
-const maxScriptLog = 1000
-
-// scriptState is the executor's memory of the lines it ran.
-type scriptState struct {
-	depth   int      // source nesting: lines of a sourced file are not logged
-	current *Logical // the line running now (source resolves paths from it)
-	rec     *recorder
-	ran     []string // lines that ran without error, as typed
-	typed   []string // every line that named a command, as typed
-	name    string   // the saved session's name, after session load/save
+// Ran is one line the executor ran, as shown to a Command's Observe.
+type Ran struct {
+	Line    *Logical
+	Command *Command // nil when the line named no command
+	Err     error
+	Took    time.Duration
+	// Nested is set for the lines of a sourced file.
+	Nested bool
 }
 
-// notLogged reports the commands that `record` and `export script` leave
-// out: they look at or write the session's own record rather than use it.
-func notLogged(name string) bool {
-	switch name {
-	case "record", "history", "help", "export", "exit", "diff":
-		return true
+// maxLog bounds the lines a Log remembers.
+const maxLog = 1000
+
+// Log is the memory of the lines run at the top level (not inside a
+// sourced file), as typed, each list capped at the last 1000.
+type Log struct {
+	typed []string // every line that named a command
+	ran   []string // the lines that ran without error and are logged
+}
+
+// Typed lists every line that named a command, oldest first.
+func (l *Log) Typed() []string { return l.typed }
+
+// Ran lists the lines that ran without error, leaving out the commands
+// marked Unlogged, oldest first.
+func (l *Log) Ran() []string { return l.ran }
+
+func (l *Log) add(typed string, cmd *Command, err error) {
+	l.typed = appendCapped(l.typed, typed)
+	if err == nil && cmd != nil && !cmd.Unlogged {
+		l.ran = appendCapped(l.ran, typed)
 	}
-	return false
 }
 
 // observe is called after every line that named a command.
-func (x *Executor) observe(l *Logical, name string, err error, took time.Duration) {
+func (x *Executor) observe(l *Logical, cmd *Command, err error, took time.Duration) {
 	typed := l.Typed()
-	if x.Hooks.Result != nil && (name == "expect" || name == "check" || err != nil) {
-		x.Hooks.Result(Result{File: l.File, Line: l.Line, Command: name, Text: x.redact(typed), Err: err, Elapsed: took})
+	name := ""
+	if cmd != nil {
+		name = cmd.Name
 	}
-	if x.script.depth > 0 {
-		return
+	if x.Hooks.Result != nil && ((cmd != nil && cmd.Checks) || err != nil) {
+		x.Hooks.Result(Result{File: l.File, Line: l.Line, Command: name, Text: x.Redact(typed), Err: err, Elapsed: took})
 	}
-	x.script.typed = appendCapped(x.script.typed, typed)
-	if err != nil || notLogged(name) {
-		return
+	nested := x.depth > 0
+	if !nested {
+		x.log.add(typed, cmd, err)
 	}
-	x.script.ran = appendCapped(x.script.ran, typed)
-	if x.script.rec != nil {
-		if werr := x.script.rec.add(typed, x.redact); werr != nil {
-			x.warnf("record: %v; recording stopped", werr)
-			x.script.rec = nil
-		}
+	x.legacyObserve(typed, cmd, err, nested)
+	for _, c := range x.registry.observers {
+		c.Observe(x.Env, Ran{Line: l, Command: cmd, Err: err, Took: took, Nested: nested})
 	}
-}
-
-// redact hides credentials when a redactor is plugged in.
-func (x *Executor) redact(line string) string {
-	if x.Hooks.Redact == nil {
-		return line
-	}
-	return x.Hooks.Redact(line)
 }
 
 func appendCapped(s []string, v string) []string {
 	s = append(s, v)
-	if len(s) > maxScriptLog {
-		s = s[len(s)-maxScriptLog:]
+	if len(s) > maxLog {
+		s = s[len(s)-maxLog:]
 	}
 	return s
 }

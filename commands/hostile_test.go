@@ -77,7 +77,7 @@ func TestServerTextNeverDrivesTheTerminal(t *testing.T) {
 			defer s.Close()
 			s.Settings.Color = colour
 			var out, errOut bytes.Buffer
-			x := commands.NewExecutor(s, &out, &errOut)
+			x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &errOut)
 			x.Getenv = func(string) string { return "" }
 			for _, line := range lines {
 				out.Reset()
@@ -101,7 +101,7 @@ func TestRejectedCookieShown(t *testing.T) {
 	s := session.New("test")
 	defer s.Close()
 	var out bytes.Buffer
-	x := commands.NewExecutor(s, &out, &out)
+	x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &out)
 	for _, l := range []string{"get " + u, "cookies --rejected"} {
 		out.Reset()
 		if err := x.ExecuteLine(context.Background(), l); err != nil {

@@ -19,9 +19,9 @@ func importCommands() []*Command {
 			"-b/--cookie name=value, -A/--user-agent, -e/--referer, -G/--get, -I/--head, --url, -k/--insecure, -L/--location, --max-redirs, " +
 			"-m/--max-time, -o/--output, --compressed; output-only options (-s, -S, -v, -i, --http1.1, --http2, ...) are ignored. " +
 			"An Accept-Encoding header is dropped: httpsh asks for gzip and deflate itself and decodes them.",
-		Sub:     []Sub{{"curl", "import curl 'curl ...'", "a curl command line"}},
-		Example: "import curl curl 'https://httpbin.org/post' -H 'content-type: application/json' --data-raw '{\"a\":1}'\nsend",
-		Run:     runImport,
+		Sub:       []Sub{{Name: "curl", Usage: "import curl 'curl ...'", Short: "a curl command line"}},
+		Example:   "import curl curl 'https://httpbin.org/post' -H 'content-type: application/json' --data-raw '{\"a\":1}'\nsend",
+		LegacyRun: runImport,
 	}}
 }
 

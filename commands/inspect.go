@@ -19,35 +19,35 @@ func inspectCommands() []*Command {
 			Name: "show", Usage: "show [status|headers|body|request|timing|redirects|cookies|raw] [N]",
 			Short: "show the last exchange, or exchange N",
 			Long:  "request is every hop as it went on the wire; redirects lists the chain; cookies lists the Set-Cookie headers of the response; raw is the request and the response with headers, as sent and received.",
-			Sub: []Sub{{"status", "", "the status line"}, {"headers", "", "the response headers"}, {"body", "", "the body alone"},
-				{"request", "", "the request as sent, every hop"}, {"timing", "", "where the time went"}, {"redirects", "", "the redirect chain"},
-				{"cookies", "", "cookies the response set"}, {"raw", "", "request and response"}},
-			Example: "show\nshow headers\nshow body 3", Run: runShow,
+			Sub: []Sub{{Name: "status", Usage: "", Short: "the status line"}, {Name: "headers", Usage: "", Short: "the response headers"}, {Name: "body", Usage: "", Short: "the body alone"},
+				{Name: "request", Usage: "", Short: "the request as sent, every hop"}, {Name: "timing", Usage: "", Short: "where the time went"}, {Name: "redirects", Usage: "", Short: "the redirect chain"},
+				{Name: "cookies", Usage: "", Short: "cookies the response set"}, {Name: "raw", Usage: "", Short: "request and response"}},
+			Example: "show\nshow headers\nshow body 3", LegacyRun: runShow,
 		},
 		{
 			Name: "json", Usage: "json [FILTER] [N] [-r]", Short: "apply a jq filter to the JSON body",
-			Long:    "Each result is printed as JSON (a string keeps its quotes, as with jq); -r prints strings as plain text, as jq -r does.",
-			Flags:   func(fs *pflag.FlagSet) { fs.BoolP("raw", "r", false, "print string results without quotes") },
-			Example: "json .args\njson '.headers[\"User-Agent\"]'\njson -r .url\njson '.slideshow.slides | length'", Args: []string{"json"},
-			Run: runJSON,
+			Long:        "Each result is printed as JSON (a string keeps its quotes, as with jq); -r prints strings as plain text, as jq -r does.",
+			LegacyFlags: func(fs *pflag.FlagSet) { fs.BoolP("raw", "r", false, "print string results without quotes") },
+			Example:     "json .args\njson '.headers[\"User-Agent\"]'\njson -r .url\njson '.slideshow.slides | length'", LegacyArgs: []string{"json"},
+			LegacyRun: runJSON,
 		},
 		{
 			Name: "save", Usage: "save FILE [N] [--force]", Short: "write the body's bytes to FILE (create only)",
-			Flags: func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") }, Args: []string{"file"},
-			Example: "get /image/png\nsave pig.png", Run: runSave,
+			LegacyFlags: func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") }, LegacyArgs: []string{"file"},
+			Example: "get /image/png\nsave pig.png", LegacyRun: runSave,
 		},
 		{
 			Name: "check", Usage: "check [N]", Short: "fail if the status is 4xx or 5xx, like raise_for_status()",
-			Example: "post /get\ncheck", Run: runCheck,
+			Example: "post /get\ncheck", LegacyRun: runCheck,
 		},
 		{
 			Name: "history", Usage: "history [N] | history save FILE [--force]", Short: "list exchanges: number, method, URL, status, size, time",
-			Sub: []Sub{{"save", "history save FILE [--force]", "write the lines typed so far (credentials redacted) as a script"}},
-			Run: runHistory,
+			Sub:       []Sub{{Name: "save", Usage: "history save FILE [--force]", Short: "write the lines typed so far (credentials redacted) as a script"}},
+			LegacyRun: runHistory,
 		},
 		{
 			Name: "resend", Usage: "resend [N]", Short: "send exchange N's request again (default: the last)",
-			Run: runResend,
+			LegacyRun: runResend,
 		},
 	}
 }
@@ -145,7 +145,7 @@ func (x *Executor) showSetCookies(e *session.Exchange) {
 }
 
 func runJSON(ctx context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("json")
+	cmd, _ := x.Registry().Lookup("json")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("json", fs, c.Args)
 	if err != nil {
@@ -240,7 +240,7 @@ func normalizeNumbers(v any) any {
 }
 
 func runSave(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("save")
+	cmd, _ := x.Registry().Lookup("save")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("save", fs, c.Args)
 	if err != nil {

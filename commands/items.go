@@ -112,14 +112,14 @@ func readSource(value string, input *string, what string) ([]byte, error) {
 	if path, ok := strings.CutPrefix(value, "@"); ok {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return nil, Usagef("%s: cannot read %s: %v", what, path, describeFileErr(err))
+			return nil, Usagef("%s: cannot read %s: %v", what, path, DescribeFileErr(err))
 		}
 		return b, nil
 	}
 	return []byte(value), nil
 }
 
-func describeFileErr(err error) string {
+func DescribeFileErr(err error) string {
 	switch {
 	case os.IsNotExist(err):
 		return "no such file"
@@ -217,7 +217,7 @@ func (b *bodyParts) multipart() ([]byte, string, string, error) {
 func addFile(mw *multipart.Writer, u upload) error {
 	f, err := os.Open(u.Path)
 	if err != nil {
-		return Usagef("cannot read %s for field %s: %s", u.Path, u.Field, describeFileErr(err))
+		return Usagef("cannot read %s for field %s: %s", u.Path, u.Field, DescribeFileErr(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {

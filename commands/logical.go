@@ -1,9 +1,7 @@
 package commands
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -148,28 +146,6 @@ func heredocWord(line string) string {
 		return "" // inside quotes, or part of another word
 	}
 	return word
-}
-
-// ReadScript reads r into logical commands, numbering lines from 1.
-// It fails on a heredoc or continuation left open at the end.
-func ReadScript(r io.Reader, file string) ([]*Logical, error) {
-	var a Assembler
-	var out []*Logical
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), MaxLineBytes)
-	for sc.Scan() {
-		if l := a.Feed(sc.Text()); l != nil {
-			l.File = file
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return out, fmt.Errorf("read %s: %w", file, err)
-	}
-	if open, what := a.Pending(); open {
-		return out, fmt.Errorf("%s: end of file while waiting for %s", file, what)
-	}
-	return out, nil
 }
 
 // MaxLineBytes bounds one physical line of input.

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"io"
 	"sort"
 
 	"github.com/httpsh/httpsh/internal/render"
@@ -21,32 +22,32 @@ func prepareCommands() []*Command {
 				"but no session header, credential or jar cookie is added, and `send` adds none either. `send` sends it. " +
 				"Jar cookies that do not go to the URL are listed under the headers with the reason; --why-not NAME looks at every jar cookie called NAME: sent, or why not (domain, path, Secure, expired).",
 			Example: "prepare GET /cookies\nsend\nprepare --no-session GET /cookies\nprepare GET /get --why-not sessionid",
-			Flags: func(fs *pflag.FlagSet) {
+			LegacyFlags: func(fs *pflag.FlagSet) {
 				new(requestFlags).register(fs)
 				fs.String("name", "", "keep the request under `NAME` for `send NAME`")
 				fs.Bool("no-session", false, "build from the line alone: no session headers, credentials or cookies")
 				fs.String("why-not", "", "say whether the jar's cookie `NAME` goes to this URL, and why not")
 			},
-			Args: []string{"method", "url", "item"},
-			Run:  runPrepare,
+			LegacyArgs: []string{"method", "url", "item"},
+			LegacyRun:  runPrepare,
 		},
 		{
 			Name: "send", Usage: "send [NAME] [-v] [--show PARTS]", Short: "send a prepared request through the session",
-			Flags: func(fs *pflag.FlagSet) {
+			LegacyFlags: func(fs *pflag.FlagSet) {
 				fs.BoolP("verbose", "v", false, "also show the request as sent")
 				fs.String("show", "", "print only these `parts`")
 				fs.Bool("raise", false, "fail on a 4xx/5xx response")
 			},
-			Run: runSend,
+			LegacyRun: runSend,
 		},
-		{Name: "prepared", Usage: "prepared", Short: "list prepared requests", Run: runPrepared},
+		{Name: "prepared", Usage: "prepared", Short: "list prepared requests", LegacyRun: runPrepared},
 	}
 }
 
 func runPrepare(_ context.Context, x *Executor, c *Call) error {
 	var f requestFlags
 	fs := pflag.NewFlagSet("prepare", pflag.ContinueOnError)
-	fs.SetOutput(discard{})
+	fs.SetOutput(io.Discard)
 	f.register(fs)
 	name := fs.String("name", "", "")
 	noSession := fs.Bool("no-session", false, "")
@@ -145,7 +146,7 @@ func (x *Executor) whyNot(p *session.Prepared, name string) {
 }
 
 func runSend(ctx context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("send")
+	cmd, _ := x.Registry().Lookup("send")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("send", fs, c.Args)
 	if err != nil {

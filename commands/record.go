@@ -21,14 +21,14 @@ func recordCommands() []*Command {
 			"Credentials (passwords, tokens, cookie values, secret-looking headers and fields) are written as *** unless --with-secrets. " +
 			"FILE is rewritten atomically after each command, so nothing is lost if the shell dies; it is never overwritten unless --force. " +
 			"A comment at the top says what the session held before recording (base, variables, headers), which the script does not set.",
-		Sub: []Sub{{"stop", "record stop", "stop recording"}},
-		Flags: func(fs *pflag.FlagSet) {
+		Sub: []Sub{{Name: "stop", Usage: "record stop", Short: "stop recording"}},
+		LegacyFlags: func(fs *pflag.FlagSet) {
 			fs.Bool("with-secrets", false, "write credentials as typed")
 			fs.Bool("force", false, "overwrite FILE")
 		},
-		Args:    []string{"file"},
-		Example: "record login.hsh\nget /cookies/set?session=abc\nexpect status 200\nrecord stop\n# later: httpsh --playground login.hsh",
-		Run:     runRecord,
+		LegacyArgs: []string{"file"},
+		Example:    "record login.hsh\nget /cookies/set?session=abc\nexpect status 200\nrecord stop\n# later: httpsh --playground login.hsh",
+		LegacyRun:  runRecord,
 	}}
 }
 
@@ -41,7 +41,7 @@ type recorder struct {
 }
 
 func runRecord(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("record")
+	cmd, _ := x.Registry().Lookup("record")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("record", fs, c.Args)
 	if err != nil {
@@ -49,25 +49,25 @@ func runRecord(_ context.Context, x *Executor, c *Call) error {
 	}
 	switch {
 	case len(args) == 0:
-		if x.script.rec == nil {
+		if x.legacy.rec == nil {
 			x.printf("not recording: `record FILE` starts\n")
 			return nil
 		}
-		x.printf("recording to %s (%s so far)\n", x.script.rec.path, plural(len(x.script.rec.lines), "command"))
+		x.printf("recording to %s (%s so far)\n", x.legacy.rec.path, plural(len(x.legacy.rec.lines), "command"))
 		return nil
 	case len(args) == 1 && args[0] == "stop":
-		r := x.script.rec
+		r := x.legacy.rec
 		if r == nil {
 			return Usagef("not recording: `record FILE` starts")
 		}
-		x.script.rec = nil
+		x.legacy.rec = nil
 		x.printf("recorded %s to %s\n", plural(len(r.lines), "command"), r.path)
 		return nil
 	case len(args) > 1:
 		return Usagef("usage: %s", cmd.Usage)
 	}
-	if x.script.rec != nil {
-		return Usagef("already recording to %s: `record stop` first", x.script.rec.path)
+	if x.legacy.rec != nil {
+		return Usagef("already recording to %s: `record stop` first", x.legacy.rec.path)
 	}
 	secrets, _ := fs.GetBool("with-secrets")
 	force, _ := fs.GetBool("force")
@@ -78,7 +78,7 @@ func runRecord(_ context.Context, x *Executor, c *Call) error {
 	if err := WriteFileAtomic(r.path, r.content(), r.mode(), force); err != nil {
 		return err
 	}
-	x.script.rec = r
+	x.legacy.rec = r
 	x.printf("recording to %s: `record stop` ends it\n", r.path)
 	return nil
 }

@@ -1,8 +1,6 @@
 package commands
 
 import (
-	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -10,77 +8,47 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// Command is one command of the language, as data: help, completion and
-// the README reference all read these fields.
-type Command struct {
-	Name    string
-	Aliases []string
-	Usage   string // "get URL [ITEM...] [FLAG...]"
-	Short   string // one line
-	Long    string // paragraphs shown by `help NAME`
-	Example string // lines shown by `help NAME`
-	Sub     []Sub  // subcommands (`cookies clear`) for help and completion
-	// Flags registers the command's flags on fs; nil for none.
-	Flags func(fs *pflag.FlagSet)
-	// Args hints what the positional words are, for completion:
-	// "url", "file", "setting", "var", "cookie", "header", "command", "json".
-	Args []string
-	Run  func(ctx context.Context, x *Executor, c *Call) error
-}
-
-// Sub is a subcommand, for help and completion.
-type Sub struct {
-	Name, Usage, Short string
-}
-
-// Call is one invocation: the words after the command name, and the
-// heredoc input, if any.
-type Call struct {
-	Name  string
-	Args  []string
-	Input *string
-	// Raw is the logical line before splitting and substitution (import
-	// curl re-splits it with curl's quoting rules).
-	Raw string
-}
-
-// Registry is the set of commands, by name and alias.
+// Registry is the set of commands, by name and alias. The program
+// assembles it from the families (repl does); the language knows no
+// command by name.
 type Registry struct {
-	list   []*Command
-	byName map[string]*Command
+	list      []*Command
+	byName    map[string]*Command
+	names     []string
+	observers []*Command
 }
 
-// NewRegistry returns every command of the language.
-func NewRegistry() *Registry {
+// NewRegistry returns a registry of the given families' commands. A name
+// or alias given twice is a programming error: it panics.
+func NewRegistry(families ...[]*Command) *Registry {
 	r := &Registry{byName: map[string]*Command{}}
-	for _, family := range [][]*Command{
-		requestCommands(),
-		sessionCommands(),
-		cookieCommands(),
-		inspectCommands(),
-		prepareCommands(),
-		scriptCommands(),
-		shellCommands(),
-		captureCommands(),
-		sourceCommands(),
-		recordCommands(),
-		savedSessionCommands(),
-		exportCommands(),
-		importCommands(),
-		diffCommands(),
-		downloadCommands(),
-		explainCommands(),
-	} {
+	for _, family := range families {
 		for _, c := range family {
-			r.list = append(r.list, c)
-			r.byName[c.Name] = c
-			for _, a := range c.Aliases {
-				r.byName[a] = c
-			}
+			r.add(c)
 		}
 	}
 	sort.Slice(r.list, func(i, j int) bool { return r.list[i].Name < r.list[j].Name })
+	for n := range r.byName {
+		r.names = append(r.names, n)
+	}
+	sort.Strings(r.names)
 	return r
+}
+
+func (r *Registry) add(c *Command) {
+	if c.run == nil && c.LegacyRun == nil {
+		panic("command " + c.Name + " was not made with Define")
+	}
+	for _, n := range append([]string{c.Name}, c.Aliases...) {
+		if _, dup := r.byName[n]; dup {
+			panic("command " + n + " registered twice")
+		}
+		r.byName[n] = c
+	}
+	r.list = append(r.list, c)
+	if c.Observe != nil {
+		r.observers = append(r.observers, c)
+	}
 }
 
 // Commands lists the commands sorted by name.
@@ -93,14 +61,7 @@ func (r *Registry) Lookup(name string) (*Command, bool) {
 }
 
 // Names lists every name and alias, sorted.
-func (r *Registry) Names() []string {
-	names := make([]string, 0, len(r.byName))
-	for n := range r.byName {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func (r *Registry) Names() []string { return r.names }
 
 // Unknown is the usage error for a word that names no command, with the
 // closest name when there is one.
@@ -110,22 +71,6 @@ func (r *Registry) Unknown(word string) error {
 	}
 	return Usagef("unknown command %q: `help` lists commands", word)
 }
-
-// FlagSet returns a fresh flag set for c.
-func (c *Command) FlagSet() *pflag.FlagSet {
-	fs := pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
-	fs.SetInterspersed(true)
-	fs.Usage = func() {}
-	fs.SetOutput(discard{})
-	if c.Flags != nil {
-		c.Flags(fs)
-	}
-	return fs
-}
-
-type discard struct{}
-
-func (discard) Write(b []byte) (int, error) { return len(b), nil }
 
 // parseFlags parses args with fs, returning the positional words. Errors
 // are usage errors naming the command; so is a string flag given an empty
@@ -164,19 +109,4 @@ func Closest(word string, candidates []string) string {
 		}
 	}
 	return best
-}
-
-// needArgs checks the count of positional words.
-func needArgs(c *Call, lo, hi int, usage string) error {
-	if len(c.Args) < lo || (hi >= 0 && len(c.Args) > hi) {
-		return Usagef("usage: %s", usage)
-	}
-	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

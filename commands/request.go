@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/httpsh/httpsh/session"
@@ -58,22 +59,22 @@ func requestCommands() []*Command {
 			Short: "send " + article(method) + " " + method + " request",
 			Long: "Items: Name:Value header (Name: sends none), name==value query parameter, name=value body field (JSON string; a form field with --form), name:=json raw JSON field, name@path file upload (multipart), name=@path field from a file.\n" +
 				"URL: absolute, /path joined to base, :8080/x for localhost.",
-			Example: exampleFor(m),
-			Flags:   func(fs *pflag.FlagSet) { new(requestFlags).register(fs) },
-			Args:    []string{"url", "item"},
-			Run: func(ctx context.Context, x *Executor, c *Call) error {
+			Example:     exampleFor(m),
+			LegacyFlags: func(fs *pflag.FlagSet) { new(requestFlags).register(fs) },
+			LegacyArgs:  []string{"url", "item"},
+			LegacyRun: func(ctx context.Context, x *Executor, c *Call) error {
 				return x.runRequest(ctx, c, method)
 			},
 		})
 	}
 	cmds = append(cmds, &Command{
-		Name:    "request",
-		Usage:   "request METHOD URL [ITEM...] [FLAG...]",
-		Short:   "send a request with any method",
-		Example: "request PURGE /anything",
-		Flags:   func(fs *pflag.FlagSet) { new(requestFlags).register(fs) },
-		Args:    []string{"method", "url", "item"},
-		Run: func(ctx context.Context, x *Executor, c *Call) error {
+		Name:        "request",
+		Usage:       "request METHOD URL [ITEM...] [FLAG...]",
+		Short:       "send a request with any method",
+		Example:     "request PURGE /anything",
+		LegacyFlags: func(fs *pflag.FlagSet) { new(requestFlags).register(fs) },
+		LegacyArgs:  []string{"method", "url", "item"},
+		LegacyRun: func(ctx context.Context, x *Executor, c *Call) error {
 			if len(c.Args) == 0 || strings.HasPrefix(c.Args[0], "-") {
 				return Usagef("usage: request METHOD URL [ITEM...] [FLAG...]")
 			}
@@ -103,7 +104,7 @@ func exampleFor(m string) string {
 func (x *Executor) runRequest(ctx context.Context, c *Call, method string) error {
 	var f requestFlags
 	fs := pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
-	fs.SetOutput(discard{})
+	fs.SetOutput(io.Discard)
 	f.register(fs)
 	args, err := parseFlags(c.Name, fs, c.Args)
 	if err != nil {

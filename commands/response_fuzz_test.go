@@ -39,7 +39,7 @@ func FuzzResponse(f *testing.F) {
 			s.Settings.Color = colour
 			s.Settings.MaxRedirects = 1
 			var out, errOut bytes.Buffer
-			x := commands.NewExecutor(s, &out, &errOut)
+			x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &errOut)
 			for _, line := range []string{"get " + u + " -v", "show redirects", "cookies --rejected", "json"} {
 				err := x.ExecuteLine(context.Background(), line)
 				if err != nil {

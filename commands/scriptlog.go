@@ -36,7 +36,7 @@ func (x *Executor) saveHistory(args []string) error {
 		x.printf("saved %s to %s\n", plural(len(h.Lines()), "line"), path)
 		return nil
 	}
-	lines := x.script.typed
+	lines := x.log.typed
 	if err := x.writeScript(path, lines, force); err != nil {
 		return err
 	}

@@ -13,40 +13,40 @@ func sessionCommands() []*Command {
 	return []*Command{
 		{
 			Name: "base", Usage: "base [URL]", Short: "show or set the base URL that /paths are joined to",
-			Example: "base https://httpbin.org\nget /get", Args: []string{"url"},
-			Run: runBase,
+			Example: "base https://httpbin.org\nget /get", LegacyArgs: []string{"url"},
+			LegacyRun: runBase,
 		},
 		{
 			Name: "headers", Usage: "headers [Name:Value...] | headers unset NAME | headers clear | headers secret NAME...",
-			Short: "default headers sent with every request", Args: []string{"header"},
-			Sub: []Sub{{"unset", "headers unset NAME", "stop sending a default header"}, {"clear", "headers clear", "remove every default header"},
-				{"secret", "headers secret NAME...", "treat a header as a credential: never sent on a redirect to another origin"}},
+			Short: "default headers sent with every request", LegacyArgs: []string{"header"},
+			Sub: []Sub{{Name: "unset", Usage: "headers unset NAME", Short: "stop sending a default header"}, {Name: "clear", Usage: "headers clear", Short: "remove every default header"},
+				{Name: "secret", Usage: "headers secret NAME...", Short: "treat a header as a credential: never sent on a redirect to another origin"}},
 			Long: "Headers named like credentials (Authorization, Cookie, *token*, *key*, *secret*, *auth*, *session*, *password*, *csrf*) are secret already: " +
 				"a redirect to another origin (scheme, host or port) drops them. `headers secret NAME` marks any other name so.",
-			Example: "headers X-Client:httpsh Accept:application/json\nheaders unset Accept",
-			Run:     runHeaders,
+			Example:   "headers X-Client:httpsh Accept:application/json\nheaders unset Accept",
+			LegacyRun: runHeaders,
 		},
 		{
 			Name: "auth", Usage: "auth [basic USER[:PASS] | bearer TOKEN | clear]",
 			Short: "session credentials, sent only to the base URL's origin",
 			Long:  "Credentials belong to the origin (scheme, host, port) of the base URL when they are set; requests to any other origin, and redirects away from it, go without them.",
-			Sub: []Sub{{"basic", "auth basic USER[:PASS]", "HTTP basic credentials"}, {"bearer", "auth bearer TOKEN", "a bearer token"},
-				{"clear", "auth clear", "forget the credentials"}},
-			Example: "auth basic ada:lovelace\nget /basic-auth/ada/lovelace",
-			Run:     runAuth,
+			Sub: []Sub{{Name: "basic", Usage: "auth basic USER[:PASS]", Short: "HTTP basic credentials"}, {Name: "bearer", Usage: "auth bearer TOKEN", Short: "a bearer token"},
+				{Name: "clear", Usage: "auth clear", Short: "forget the credentials"}},
+			Example:   "auth basic ada:lovelace\nget /basic-auth/ada/lovelace",
+			LegacyRun: runAuth,
 		},
 		{
 			Name: "set", Usage: "set [NAME [VALUE]]", Short: "show or change settings",
-			Long: "Settings: " + settingsHelp(), Args: []string{"setting"},
-			Example: "set header-timeout 60s\nset timeout 5m\nset follow off\nset show status,body",
-			Run:     runSet,
+			Long: "Settings: " + settingsHelp(), LegacyArgs: []string{"setting"},
+			Example:   "set header-timeout 60s\nset timeout 5m\nset follow off\nset show status,body",
+			LegacyRun: runSet,
 		},
-		{Name: "vars", Usage: "vars", Short: "list variables", Run: runVars},
+		{Name: "vars", Usage: "vars", Short: "list variables", LegacyRun: runVars},
 		{
-			Name: "var", Usage: "var NAME VALUE", Short: "set a variable, used as {{NAME}}", Args: []string{"var"},
-			Example: "var user ada\nget /anything/{{user}}", Run: runVar,
+			Name: "var", Usage: "var NAME VALUE", Short: "set a variable, used as {{NAME}}", LegacyArgs: []string{"var"},
+			Example: "var user ada\nget /anything/{{user}}", LegacyRun: runVar,
 		},
-		{Name: "unvar", Usage: "unvar NAME", Short: "remove a variable", Args: []string{"var"}, Run: runUnvar},
+		{Name: "unvar", Usage: "unvar NAME", Short: "remove a variable", LegacyArgs: []string{"var"}, LegacyRun: runUnvar},
 	}
 }
 

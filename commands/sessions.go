@@ -60,21 +60,21 @@ func savedSessionCommands() []*Command {
 			"(but not colour, which belongs to the terminal); credentials only with --with-auth. " +
 			"load replaces those parts of the session (exchanges stay); a file that is not a saved session, or is damaged, is reported and left alone. " +
 			"`httpsh --session NAME` starts with NAME loaded, and `session save` without a NAME saves back to it. reset forgets everything.",
-		Sub: []Sub{{"save", "session save [NAME] [--with-auth] [--force]", "write the session to NAME"},
-			{"load", "session load NAME", "replace the session with NAME's"},
-			{"list", "session list", "the saved sessions"},
-			{"reset", "session reset", "forget base, headers, credentials, cookies, variables, settings and exchanges"}},
-		Flags: func(fs *pflag.FlagSet) {
+		Sub: []Sub{{Name: "save", Usage: "session save [NAME] [--with-auth] [--force]", Short: "write the session to NAME"},
+			{Name: "load", Usage: "session load NAME", Short: "replace the session with NAME's"},
+			{Name: "list", Usage: "session list", Short: "the saved sessions"},
+			{Name: "reset", Usage: "session reset", Short: "forget base, headers, credentials, cookies, variables, settings and exchanges"}},
+		LegacyFlags: func(fs *pflag.FlagSet) {
 			fs.Bool("with-auth", false, "with save: keep the credentials too (in clear, in a 0600 file)")
 			fs.Bool("force", false, "with save: replace a file that is not a saved session")
 		},
-		Example: "session save api\nsession list\nsession load api",
-		Run:     runSession,
+		Example:   "session save api\nsession list\nsession load api",
+		LegacyRun: runSession,
 	}}
 }
 
 func runSession(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry.Lookup("session")
+	cmd, _ := x.Registry().Lookup("session")
 	fs := cmd.FlagSet()
 	args, err := parseFlags("session", fs, c.Args)
 	if err != nil {
@@ -97,7 +97,7 @@ func runSession(_ context.Context, x *Executor, c *Call) error {
 		return x.listSessions()
 	case "reset":
 		x.Session.Reset()
-		x.script.name = ""
+		x.legacy.name = ""
 		x.printf("session reset: no base, headers, credentials, cookies, variables or exchanges; default settings\n")
 		return nil
 	}
@@ -140,7 +140,7 @@ func validSessionName(n string) bool {
 }
 
 func (x *Executor) saveSession(args []string, withAuth, force bool) error {
-	name := x.script.name
+	name := x.legacy.name
 	switch {
 	case len(args) == 1:
 		name = args[0]
@@ -166,7 +166,7 @@ func (x *Executor) saveSession(args []string, withAuth, force bool) error {
 	if err := WriteFileAtomic(path, append(b, '\n'), 0o600, true); err != nil {
 		return err
 	}
-	x.script.name = name
+	x.legacy.name = name
 	x.printf("saved session %s to %s\n", name, path)
 	return nil
 }
@@ -242,7 +242,7 @@ func (x *Executor) LoadSession(name string, mustExist bool) error {
 		if mustExist {
 			return Usagef("no saved session %q (`session list` shows them)", name)
 		}
-		x.script.name = name
+		x.legacy.name = name
 		x.printf("new session %s: `session save` writes it to %s\n", name, path)
 		return nil
 	}
@@ -252,7 +252,7 @@ func (x *Executor) LoadSession(name string, mustExist bool) error {
 	if err := x.apply(saved); err != nil {
 		return Usagef("session load %s: %s: %v (nothing loaded)", name, path, err)
 	}
-	x.script.name = name
+	x.legacy.name = name
 	x.printf("loaded session %s: %s, %s, %s\n", name, plural(x.Session.Jar.Len(), "cookie"),
 		plural(len(x.Session.Headers), "default header"), plural(len(x.Session.Vars), "variable"))
 	return nil

@@ -201,13 +201,22 @@ func (c *Completer) forCommand(cmd *commands.Command, args []string, word string
 // hintAt is the completion hint of positional word i: the command's Args
 // entry, the last one repeating when it is "item".
 func hintAt(cmd *commands.Command, i int) string {
-	if len(cmd.Args) == 0 {
+	if len(cmd.Args) > 0 { // moved to its family (transitional)
+		if i < len(cmd.Args) {
+			return cmd.Args[i].Hint
+		}
+		if last := cmd.Args[len(cmd.Args)-1]; last.Repeat {
+			return last.Hint
+		}
 		return ""
 	}
-	if i < len(cmd.Args) {
-		return cmd.Args[i]
+	if len(cmd.LegacyArgs) == 0 {
+		return ""
 	}
-	if last := cmd.Args[len(cmd.Args)-1]; last == "item" || last == "header" {
+	if i < len(cmd.LegacyArgs) {
+		return cmd.LegacyArgs[i]
+	}
+	if last := cmd.LegacyArgs[len(cmd.LegacyArgs)-1]; last == "item" || last == "header" {
 		return last
 	}
 	return ""

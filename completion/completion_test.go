@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
 )
@@ -29,7 +30,7 @@ func newFixture(t testing.TB, history []string, lines ...string) *fixture {
 	t.Cleanup(func() { pg.Close() })
 	s := session.New("test")
 	t.Cleanup(s.Close)
-	x := commands.NewExecutor(s, io.Discard, io.Discard)
+	x := commands.NewExecutor(s, all.Registry(), io.Discard, io.Discard)
 	if err := x.ExecuteLine(context.Background(), "base "+pg.URL); err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func newFixture(t testing.TB, history []string, lines ...string) *fixture {
 		}
 	}
 	c := New(Source{
-		Registry: x.Registry,
+		Registry: x.Registry(),
 		Session:  s,
 		History:  func() []string { return history },
 		ReadDir:  func(d string) ([]os.DirEntry, error) { return os.ReadDir(filepath.Join(dir, d)) },
@@ -196,7 +197,7 @@ func TestHostileServerText(t *testing.T) {
 }
 
 func TestNoSession(t *testing.T) {
-	c := New(Source{Registry: commands.NewRegistry()})
+	c := New(Source{Registry: all.Registry()})
 	for _, line := range []string{"", "get /", "json .", "cookies unset ", "echo {{", "expect header ", "headers unset ", "get /x -H A"} {
 		_ = c.Complete(line, len(line)) // must not panic
 		_ = c.Complete(line, -5)
@@ -208,7 +209,7 @@ func FuzzComplete(f *testing.F) {
 	for _, s := range []string{"get /x -H Acc", "json '.a[0].\"b", "echo {{x", "set color ", "json .[", "json .a[\"x\"].", "post /p f@../"} {
 		f.Add(s, len(s))
 	}
-	c := New(Source{Registry: commands.NewRegistry(), Session: session.New("fuzz"), ReadDir: func(string) ([]os.DirEntry, error) { return nil, nil }})
+	c := New(Source{Registry: all.Registry(), Session: session.New("fuzz"), ReadDir: func(string) ([]os.DirEntry, error) { return nil, nil }})
 	f.Fuzz(func(t *testing.T, line string, cursor int) {
 		for _, s := range c.Complete(line, cursor) {
 			if s.Text == "" {

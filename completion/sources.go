@@ -121,13 +121,13 @@ func (c *Completer) parseHistoryURL(line string) *url.URL {
 		return nil
 	}
 	cmd, ok := c.src.Registry.Lookup(words[0])
-	if !ok || len(cmd.Args) == 0 {
+	if !ok || len(cmd.LegacyArgs) == 0 {
 		return nil
 	}
 	pos := positional(c.flagSet(cmd), words[1:])
-	if cmd.Args[0] == "method" && len(pos) > 0 {
+	if cmd.LegacyArgs[0] == "method" && len(pos) > 0 {
 		pos = pos[1:]
-	} else if cmd.Args[0] != "url" {
+	} else if cmd.LegacyArgs[0] != "url" {
 		return nil
 	}
 	if len(pos) == 0 || strings.Contains(pos[0], "{{") {

@@ -6,7 +6,6 @@ package repl
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/history"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
@@ -70,7 +70,7 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
 	if !interactive {
 		// Scripts print a lot; one write per command, flushed after each
-		// (execOne), keeps 1000-request scripts fast.
+		// (by the script runner), keeps 1000-request scripts fast.
 		bw := bufio.NewWriterSize(st.Stdout, 64<<10)
 		defer bw.Flush()
 		x.Stdout = bw
@@ -133,7 +133,8 @@ func runModes(ctx context.Context, x *commands.Executor, opts *options, st Strea
 	if opts.report != nil {
 		opts.report.begin("stdin")
 	}
-	return runScript(ctx, x, st.Stdin, "stdin", opts)
+	status, _ := x.Run(ctx, commands.Script{Name: "stdin", R: st.Stdin}, commands.RunOptions{KeepGoing: opts.keepGoing})
+	return status
 }
 
 func setBase(s *session.Session, raw string) error {
@@ -146,7 +147,7 @@ func setBase(s *session.Session, raw string) error {
 }
 
 func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Executor {
-	x := commands.NewExecutor(s, st.Stdout, st.Stderr)
+	x := commands.NewExecutor(s, all.Registry(), st.Stdout, st.Stderr)
 	x.Terminal = terminal
 	x.ErrTerminal = isTerminal(st.Stderr)
 	x.Width = widthOf(st.Stdout)
@@ -155,13 +156,4 @@ func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Execut
 	x.Hooks.Redact = history.Redact
 	x.AskPassword = passwordReader(st.Stdin, st)
 	return x
-}
-
-// reportError prints err as one "error:" line, prefixed with where.
-func reportError(w io.Writer, where string, err error) {
-	var exit *commands.ExitRequest
-	if err == nil || errors.As(err, &exit) {
-		return
-	}
-	fmt.Fprintf(w, "%serror: %s\n", where, commands.ErrorText(err))
 }

@@ -59,7 +59,7 @@ func newShell(ctx context.Context, x *commands.Executor, opts *options, st Strea
 		h, _ = history.Open("", 0)
 	}
 	sh.hist = h
-	sh.comp = completion.New(completion.Source{Registry: x.Registry, Session: x.Session, History: h.Lines})
+	sh.comp = completion.New(completion.Source{Registry: x.Registry(), Session: x.Session, History: h.Lines})
 	return sh
 }
 
@@ -153,7 +153,7 @@ func (sh *shell) run(l *commands.Logical) (status int, done bool) {
 			return 0, false // nothing more to say; a download says where its part is
 		}
 	}
-	reportError(sh.stderr, "", err)
+	commands.ReportError(sh.stderr, "", err)
 	return 0, false
 }
 

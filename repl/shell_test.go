@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -20,7 +21,7 @@ func testShell(t *testing.T, noHistory bool) (*shell, *bytes.Buffer, *bytes.Buff
 	st := Streams{Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
 	s := session.New("test")
 	t.Cleanup(s.Close)
-	x := commands.NewExecutor(s, &stdout, &stderr)
+	x := commands.NewExecutor(s, all.Registry(), &stdout, &stderr)
 	x.Getenv = st.Getenv
 	sh := newShell(context.Background(), x, &options{noHistory: noHistory}, st)
 	return sh, &stdout, &stderr, filepath.Join(home, "state", "httpsh", "history")

@@ -1,0 +1,18 @@
+// Package all lists every command family of httpsh once, as cmd/go's main
+// lists its commands: the program (repl) and the tests that need the
+// whole language build their registry here. A new family is added to
+// this list and nowhere else.
+package all
+
+import (
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/script"
+)
+
+// Registry returns a registry of every command of the language.
+func Registry() *commands.Registry {
+	return commands.NewRegistry(
+		commands.LegacyCommands(),
+		script.Commands(),
+	)
+}

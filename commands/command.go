@@ -1,0 +1,243 @@
+package commands
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// Many, as a Max, allows any number of positional words.
+const Many = -1
+
+// Hints say what a positional word or a flag's value is, so completion
+// can offer candidates without knowing any command by name.
+const (
+	HintURL            = "url"             // a URL: base, history, spec paths
+	HintItem           = "item"            // a request item (Name:Value, k==v, k=v, k@file)
+	HintFile           = "file"            // a file path
+	HintAtFile         = "@file"           // TEXT, or @FILE (a file path after @)
+	HintUpload         = "upload"          // name=@path
+	HintJSON           = "json"            // a jq filter on the last response's JSON
+	HintVar            = "var"             // a variable name
+	HintCookie         = "cookie"          // a cookie name in the jar
+	HintCookieDomain   = "cookie-domain"   // a domain in the jar
+	HintCookiePair     = "cookie-pair"     // name=value from the jar
+	HintCommand        = "command"         // a command name
+	HintMethod         = "method"          // an HTTP method
+	HintSetting        = "setting"         // a setting name
+	HintSettingValue   = "setting-value"   // a value of the setting named by the previous word
+	HintHeaderName     = "header-name"     // any well-known header name
+	HintSessionHeader  = "session-header"  // a default header's name
+	HintResponseHeader = "response-header" // a header name of the last response
+	HintPrepared       = "prepared"        // a prepared request's name
+)
+
+// Arg describes one positional word for completion and help. A word with
+// fixed choices has Values; Branch gives the words that follow a choice
+// (`capture NAME json FILTER`). The last Arg of a list repeats when
+// Repeat is set.
+type Arg struct {
+	Hint   string
+	Values []string
+	Desc   string
+	Repeat bool
+	Branch map[string][]Arg
+}
+
+// Sub is a subcommand: the first positional word names it. Its Usage is
+// the one usage errors show; Min and Max bound the words after its name
+// (Max Many: no bound).
+type Sub struct {
+	Name, Usage, Short string
+	Args               []Arg
+	Min, Max           int
+}
+
+// Command is one command of the language, as data: help, completion, the
+// README reference, usage errors and the executor all read these fields.
+// Build one with Define.
+type Command struct {
+	Name    string
+	Aliases []string
+	Usage   string // "get URL [ITEM...] [FLAG...]"
+	Short   string // one line
+	Long    string // paragraphs shown by `help NAME`
+	Example string // lines shown by `help NAME`
+	Sub     []Sub  // subcommands (`cookies clear`)
+	// NeedSub: the first word must name a subcommand.
+	NeedSub bool
+	// Args hint what the positional words are (without a subcommand).
+	Args []Arg
+	// Min and Max bound the positional words when no subcommand is
+	// named; Max Many allows any number. The executor checks them.
+	Min, Max int
+	// Unlogged commands look at or write the session's own record: record
+	// and export script leave them out.
+	Unlogged bool
+	// Checks: the command's outcome (pass or fail) goes to --report.
+	Checks bool
+	// Observe, when set, is shown every line the executor ran (record).
+	Observe func(env *Env, r Ran)
+
+	// Legacy fields: commands not yet moved to their family. They go
+	// when the last one has moved.
+	LegacyRun   func(ctx context.Context, x *Executor, c *Call) error
+	LegacyFlags func(fs *pflag.FlagSet)
+	LegacyArgs  []string
+
+	flags func(fs *pflag.FlagSet) any
+	run   func(ctx context.Context, env *Env, call *Call, opts any) error
+}
+
+// Define makes a command of c: flags registers the command's flags into a
+// fresh options value for each call (nil: no flags), then run gets it
+// with the call whose words were checked against Min/Max or the Sub's.
+func Define[O any](c Command, flags func(fs *pflag.FlagSet, o *O), run func(ctx context.Context, env *Env, call *Call, o *O) error) *Command {
+	cmd := c
+	cmd.flags = func(fs *pflag.FlagSet) any {
+		o := new(O)
+		if flags != nil {
+			flags(fs, o)
+		}
+		return o
+	}
+	cmd.run = func(ctx context.Context, env *Env, call *Call, opts any) error {
+		return run(ctx, env, call, opts.(*O))
+	}
+	return &cmd
+}
+
+// NoFlags are the options of a command without flags.
+type NoFlags struct{}
+
+// Simple makes a command without flags.
+func Simple(c Command, run func(ctx context.Context, env *Env, call *Call) error) *Command {
+	return Define(c, nil, func(ctx context.Context, env *Env, call *Call, _ *NoFlags) error {
+		return run(ctx, env, call)
+	})
+}
+
+// FlagSet returns a fresh flag set of c's flags, for help and completion.
+func (c *Command) FlagSet() *pflag.FlagSet {
+	fs, _ := c.newFlagSet()
+	return fs
+}
+
+func (c *Command) newFlagSet() (*pflag.FlagSet, any) {
+	fs := pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
+	fs.SetInterspersed(true)
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	var opts any
+	if c.flags != nil {
+		opts = c.flags(fs)
+	}
+	if c.LegacyFlags != nil {
+		c.LegacyFlags(fs)
+	}
+	return fs, opts
+}
+
+// FindSub returns the subcommand named name, or nil.
+func (c *Command) FindSub(name string) *Sub {
+	for i := range c.Sub {
+		if c.Sub[i].Name == name {
+			return &c.Sub[i]
+		}
+	}
+	return nil
+}
+
+// subNames lists the subcommands for an error: "a, b or c".
+func (c *Command) subNames() string {
+	names := make([]string, len(c.Sub))
+	for i, s := range c.Sub {
+		names[i] = s.Name
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// Call is one invocation of a command.
+type Call struct {
+	Name string // as typed: the name or an alias
+	// Sub is the subcommand named by the first positional word, or nil.
+	Sub *Sub
+	// Args are the positional words: flags removed, and the subcommand's
+	// name too when Sub is set.
+	Args []string
+	// Input is the heredoc input, if any.
+	Input *string
+	// Raw is the logical line before splitting and substitution (import
+	// curl re-splits it with curl's quoting rules).
+	Raw string
+	// Line is the logical line this call came from.
+	Line *Logical
+	// Flags is the parsed flag set: Changed tells a flag given from one
+	// left at its default.
+	Flags *pflag.FlagSet
+	cmd   *Command
+}
+
+// Command is the command being run.
+func (c *Call) Command() *Command { return c.cmd }
+
+// SubName is the subcommand's name, or "".
+func (c *Call) SubName() string {
+	if c.Sub == nil {
+		return ""
+	}
+	return c.Sub.Name
+}
+
+// UsageError is the usage error of this call: "usage: " and the Sub's
+// usage, or the command's.
+func (c *Call) UsageError() error {
+	return Usagef("usage: %s", c.Usage())
+}
+
+// Usage is the usage line that applies: the Sub's, or the command's.
+func (c *Call) Usage() string {
+	if c.Sub != nil && c.Sub.Usage != "" {
+		return c.Sub.Usage
+	}
+	return c.cmd.Usage
+}
+
+// checkArity checks the positional words against the bounds declared for
+// the call's subcommand or command.
+func (c *Call) checkArity() error {
+	lo, hi := c.cmd.Min, c.cmd.Max
+	if c.Sub != nil {
+		lo, hi = c.Sub.Min, c.Sub.Max
+	}
+	if len(c.Args) < lo || (hi != Many && len(c.Args) > hi) {
+		return c.UsageError()
+	}
+	return nil
+}
+
+// bind finds the subcommand named by the first word, when c has any.
+func (c *Call) bind() error {
+	cmd := c.cmd
+	if len(cmd.Sub) == 0 {
+		return nil
+	}
+	if len(c.Args) > 0 {
+		if s := cmd.FindSub(c.Args[0]); s != nil {
+			c.Sub, c.Args = s, c.Args[1:]
+			return nil
+		}
+	}
+	if !cmd.NeedSub {
+		return nil
+	}
+	if len(c.Args) == 0 {
+		return c.UsageError()
+	}
+	return Usagef("%s %q: expected %s", cmd.Name, c.Args[0], cmd.subNames())
+}

@@ -1,0 +1,162 @@
+package commands
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
+)
+
+// maxHighlight bounds the body bytes coloured: chroma is slow on HTML
+// (about 0.5 MB/s), and a screen shows far less.
+const maxHighlight = 256 << 10
+
+// maxJSONHighlight bounds the JSON coloured: our own printer does 5 MB in
+// well under a second.
+const maxJSONHighlight = 64 << 20
+
+// Env is what a command gets to work with: the session, the streams, the
+// renderer, the terminal's facts, the environment, the password prompt,
+// the `[N]` exchange convention and the log of lines run. Nothing here is
+// global, so tests build their own. Family-private state lives in the
+// family's closures, never here.
+type Env struct {
+	Session *session.Session
+	Stdout  io.Writer
+	Stderr  io.Writer
+	// Terminal says stdout is a terminal (colour in auto mode, pager,
+	// progress bars).
+	Terminal bool
+	// ErrTerminal says stderr is a terminal: progress bars are drawn
+	// there only then, never in scripts or pipes.
+	ErrTerminal bool
+	// Width returns the terminal's width in columns; nil or a result
+	// below 20 means 80.
+	Width func() int
+	// Getenv reads the environment ({{env.NAME}}, NO_COLOR).
+	Getenv func(string) string
+	// AskPassword reads a secret without echo; nil when there is no
+	// terminal to ask on.
+	AskPassword func(prompt string) (string, error)
+	// Version is the program version, for the User-Agent and `help`.
+	Version string
+	// Hooks connect the language to the program around it (record,
+	// reports, line history); see hooks.go.
+	Hooks Hooks
+
+	registry    *Registry
+	exec        *Executor
+	log         Log
+	depth       int      // source nesting: lines of a sourced file are not logged
+	current     *Logical // the line running now
+	rendererKey string
+	renderer    *render.Renderer
+}
+
+// Registry is the set of commands the executor runs (for help).
+func (e *Env) Registry() *Registry { return e.registry }
+
+// Log is the memory of the lines this session ran at the top level.
+func (e *Env) Log() *Log { return &e.log }
+
+// Current is the logical line running now, or nil.
+func (e *Env) Current() *Logical { return e.current }
+
+// Color reports whether output is coloured now: `set color always`, or
+// auto on a terminal without NO_COLOR.
+func (e *Env) Color() bool {
+	switch e.Session.Settings.Color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return e.Terminal && e.Getenv("NO_COLOR") == ""
+}
+
+// Render returns the renderer for the current colour and style settings.
+func (e *Env) Render() *render.Renderer {
+	color, style := e.Color(), e.Session.Settings.Style
+	key := fmt.Sprint(color, style)
+	if e.renderer == nil || key != e.rendererKey {
+		r, err := render.New(render.Options{Color: color, Style: style, MaxHighlight: maxHighlight, MaxJSONHighlight: maxJSONHighlight})
+		if err != nil {
+			r, _ = render.New(render.Options{Color: color})
+		}
+		e.renderer, e.rendererKey = r, key
+	}
+	return e.renderer
+}
+
+// Cols is the terminal width for layouts (80 when unknown).
+func (e *Env) Cols() int {
+	if e.Width != nil {
+		if w := e.Width(); w >= 20 {
+			return w
+		}
+	}
+	return 80
+}
+
+// Printf writes to stdout.
+func (e *Env) Printf(format string, args ...any) {
+	fmt.Fprintf(e.Stdout, format, args...)
+}
+
+// Warnf writes a "warning:" line to stderr.
+func (e *Env) Warnf(format string, args ...any) {
+	fmt.Fprintf(e.Stderr, "warning: "+format+"\n", args...)
+}
+
+// Redact hides credentials in a line as typed, when a redactor is
+// plugged in (Hooks.Redact); otherwise it returns line.
+func (e *Env) Redact(line string) string {
+	if e.Hooks.Redact == nil {
+		return line
+	}
+	return e.Hooks.Redact(line)
+}
+
+// Exchange returns exchange N named by the first of words ("3" or "#3"),
+// or the last exchange when words is empty: the `[N]` convention of
+// show, json, save, check, resend, export.
+func (e *Env) Exchange(words []string) (*session.Exchange, error) {
+	n := 0
+	if len(words) > 0 {
+		v, err := strconv.Atoi(strings.TrimPrefix(words[0], "#"))
+		if err != nil || v <= 0 {
+			return nil, Usagef("expected an exchange number, not %q (`history` lists them)", words[0])
+		}
+		n = v
+	}
+	x := e.Session.Exchange(n)
+	switch {
+	case x != nil:
+		return x, nil
+	case n == 0:
+		return nil, Usagef("no response yet: send a request first, e.g. `get /get`")
+	}
+	return nil, Usagef("no exchange %d (`history` lists them)", n)
+}
+
+// LookupVar returns the value of {{name}}: a session variable, or
+// env.NAME from the environment (empty counts as unset).
+func (e *Env) LookupVar(name string) (string, bool) {
+	if v, ok := strings.CutPrefix(name, "env."); ok {
+		s := e.Getenv(v)
+		return s, s != ""
+	}
+	v, ok := e.Session.Vars[name]
+	return v, ok
+}
+
+// Plural is "1 word" or "N words".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
