@@ -16,7 +16,7 @@ func TestImportDirection(t *testing.T) {
 	allowed := map[string][]string{
 		"session":             {},
 		"history":             {},
-		"internal/render":     {"internal/"},
+		"internal/render":     {"session", "internal/"},
 		"internal/explain":    {"internal/"},
 		"internal/playground": {"internal/"},
 		"commands":            {"session", "internal/"},

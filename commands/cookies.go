@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
@@ -81,7 +82,7 @@ func runCookies(_ context.Context, x *Executor, c *Call) error {
 			return Fail(err)
 		}
 		force, _ := fs.GetBool("force")
-		if err := WriteFileAtomic(args[1], buf.Bytes(), 0o600, force); err != nil {
+		if err := fileout.WriteFileAtomic(args[1], buf.Bytes(), 0o600, force); err != nil {
 			return err
 		}
 		x.printf("saved %s to %s\n", plural(jar.Len(), "cookie"), args[1])

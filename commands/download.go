@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
@@ -92,7 +93,7 @@ type download struct {
 	fromURL string // a safe name from the URL, used when the server gives none
 
 	file    *os.File
-	meter   *meter
+	meter   *fileout.Meter
 	total   int64  // expected size of the whole file; -1 unknown
 	resumed bool   // the server answered 206 from offset
 	restart string // why a resume was abandoned
@@ -110,7 +111,7 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 	if err != nil {
 		return nil, Usage(err)
 	}
-	d.fromURL = SafeName(lastSegment(u.EscapedPath()), "")
+	d.fromURL = fileout.SafeName(lastSegment(u.EscapedPath()), "")
 	if len(args) == 2 {
 		if st, err := os.Stat(args[1]); err == nil && st.IsDir() {
 			d.dir = args[1]
@@ -136,10 +137,10 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 // file without --force, a missing folder) and also devices and pipes:
 // download keeps files, and its .part and resume need a regular one.
 func (d *download) checkTarget() error {
-	if special(d.path) {
+	if fileout.Special(d.path) {
 		return Usagef("%s is not a regular file: download keeps files (to discard a body, `get URL -o %s`)", d.path, d.path)
 	}
-	return checkWritable(d.path, d.force)
+	return fileout.CheckWritable(d.path, d.force)
 }
 
 // request builds the GET: no content coding, so that ranges count the
@@ -178,7 +179,7 @@ func (d *download) run(ctx context.Context, base *session.Request) (*session.Exc
 	if err != nil {
 		return nil, Usage(err)
 	}
-	e, err := d.x.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.add(n) }})
+	e, err := d.x.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.Add(n) }})
 	return e, d.finish(ctx, e, err)
 }
 
@@ -207,7 +208,7 @@ func (d *download) sink(resp *session.Response) (io.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := openPart(d.part(), appendPart)
+	f, err := fileout.OpenPart(d.part(), appendPart)
 	if err != nil {
 		d.sinkErr = err
 		return nil, d.sinkErr
@@ -217,7 +218,7 @@ func (d *download) sink(resp *session.Response) (io.Writer, error) {
 		d.offset = 0
 		d.saveMeta(resp)
 	}
-	d.meter = d.x.startMeter(filepath.Base(d.path), d.offset, d.total)
+	d.meter = d.x.meters().Start(filepath.Base(d.path), d.offset, d.total)
 	return f, nil
 }
 
@@ -226,7 +227,7 @@ func (d *download) sink(resp *session.Response) (io.Writer, error) {
 // It reports whether to append, or errStartOver.
 func (d *download) accept(resp *session.Response) (bool, error) {
 	if resp.StatusCode != 206 {
-		d.total = contentLength(resp)
+		d.total = fileout.ContentLength(resp)
 		if d.offset > 0 {
 			d.x.warnf("the server sent the whole file (%d %s), not the rest: starting over", resp.StatusCode, render.Sanitize(resp.Reason))
 		}
@@ -255,7 +256,7 @@ func (d *download) finish(ctx context.Context, e *session.Exchange, sendErr erro
 	if d.file != nil {
 		cerr = d.file.Close()
 	}
-	d.meter.stop(sendErr == nil)
+	d.meter.Stop(sendErr == nil)
 	switch {
 	case d.restart != "" && errors.Is(sendErr, errStartOver):
 		return errStartOver
@@ -317,7 +318,7 @@ func (d *download) verify(resp *session.Response) error {
 	if err != nil {
 		return Failf("check %s: %w", d.part(), err)
 	}
-	if cl := contentLength(resp); cl >= 0 && resp.WireSize != cl {
+	if cl := fileout.ContentLength(resp); cl >= 0 && resp.WireSize != cl {
 		return Failf("the server announced %d bytes and sent %d: kept %s; try again with --resume", cl, resp.WireSize, d.part())
 	}
 	if d.total >= 0 && st.Size() != d.total {

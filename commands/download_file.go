@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -80,22 +81,11 @@ func (d *download) saveMeta(resp *session.Response) {
 	}
 	b, err := json.Marshal(m)
 	if err == nil {
-		err = WriteFileAtomic(d.metaPath(), b, 0o644, true)
+		err = fileout.WriteFileAtomic(d.metaPath(), b, 0o644, true)
 	}
 	if err != nil {
 		d.x.warnf("cannot record %s (a resume will send Range alone): %v", d.metaPath(), err)
 	}
-}
-
-// contentLength is the response's Content-Length, or def when it has
-// none or an invalid one.
-func contentLength(resp *session.Response) int64 {
-	v := resp.Header.Get("Content-Length")
-	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-	if v == "" || err != nil || n < 0 {
-		return -1
-	}
-	return n
 }
 
 // parseContentRange reads "bytes FIRST-LAST/TOTAL" (TOTAL may be "*":
@@ -135,7 +125,7 @@ func parseContentRange(v string) (first, total int64, ok bool) {
 // serverName is the file name for a response: Content-Disposition's
 // filename when it gives one, else the URL's, reduced to a safe base name.
 func (d *download) serverName(resp *session.Response) string {
-	if n := reduceName(dispositionName(resp.Header.Get("Content-Disposition"))); n != "" {
+	if n := fileout.DispositionName(resp.Header.Get("Content-Disposition")); n != "" {
 		return n
 	}
 	return d.fromURL

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 )
@@ -159,4 +160,15 @@ func Plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// Meters are the progress meters of this Env: drawn on stderr only when
+// it is a terminal.
+func (e *Env) Meters() fileout.Meters {
+	return fileout.Meters{W: e.Stderr, Terminal: e.ErrTerminal, Cols: e.Cols()}
+}
+
+// View prints exchanges on stdout with the current renderer and width.
+func (e *Env) View() render.View {
+	return render.View{R: e.Render(), W: e.Stdout, Warn: e.Stderr, Cols: e.Cols()}
 }

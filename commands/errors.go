@@ -41,10 +41,21 @@ func Failf(format string, args ...any) error {
 	return &Error{Status: StatusFailure, Err: fmt.Errorf(format, args...)}
 }
 
+// statusCarrier is an error that knows its exit status (*Error, and the
+// errors of internal packages such as fileout).
+type statusCarrier interface{ ExitStatus() int }
+
+// ExitStatus is e's exit status.
+func (e *Error) ExitStatus() int { return e.Status }
+
+func hasStatus(err error) bool {
+	var s statusCarrier
+	return errors.As(err, &s)
+}
+
 // Fail wraps err as a failure unless it already carries a status.
 func Fail(err error) error {
-	var e *Error
-	if err == nil || errors.As(err, &e) {
+	if err == nil || hasStatus(err) {
 		return err
 	}
 	return &Error{Status: StatusFailure, Err: err}
@@ -52,8 +63,7 @@ func Fail(err error) error {
 
 // Usage wraps err as a usage error unless it already carries a status.
 func Usage(err error) error {
-	var e *Error
-	if err == nil || errors.As(err, &e) {
+	if err == nil || hasStatus(err) {
 		return err
 	}
 	return &Error{Status: StatusUsage, Err: err}
@@ -66,15 +76,15 @@ func (e *ExitRequest) Error() string { return fmt.Sprintf("exit %d", e.Status) }
 
 // ExitStatus maps an error to the process exit status.
 func ExitStatus(err error) int {
-	var e *Error
+	var s statusCarrier
 	var x *ExitRequest
 	switch {
 	case err == nil:
 		return StatusOK
 	case errors.As(err, &x):
 		return x.Status
-	case errors.As(err, &e):
-		return e.Status
+	case errors.As(err, &s):
+		return s.ExitStatus()
 	}
 	return StatusFailure
 }

@@ -133,7 +133,7 @@ func expectTime(what string, args []string, took time.Duration) error {
 		if err != nil {
 			return err
 		}
-		return Failf("%s: took %s", what, fmtDuration(took))
+		return Failf("%s: took %s", what, render.Duration(took))
 	}
 	return nil
 }

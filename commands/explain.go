@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/explain"
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 )
@@ -98,7 +99,7 @@ func (x *Executor) explainLast(b *explain.Book) error {
 	width := x.width()
 	for _, h := range notable {
 		e, _ := b.Header(h.Name)
-		x.printf("  %s: %s\n", render.Sanitize(h.Name), render.Sanitize(shorten(h.Value, max(20, width-len(h.Name)-6))))
+		x.printf("  %s: %s\n", render.Sanitize(h.Name), render.Sanitize(fileout.Shorten(h.Value, max(20, width-len(h.Name)-6))))
 		x.printf("%s\n", indent(wrap(e.Summary, width-6), "    "))
 	}
 	x.printf("\n`explain NAME` says more about one of them.\n")

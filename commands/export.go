@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
@@ -123,7 +124,7 @@ func (x *Executor) writeOrPrint(file, text string, force bool) error {
 		}
 		return nil
 	}
-	if err := WriteFileAtomic(file, []byte(text), 0o600, force); err != nil {
+	if err := fileout.WriteFileAtomic(file, []byte(text), 0o600, force); err != nil {
 		return err
 	}
 	x.printf("wrote %s\n", file)

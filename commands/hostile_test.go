@@ -4,40 +4,13 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/hostile"
 	"github.com/httpsh/httpsh/session"
 )
-
-var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
-
-// checkTerminalSafe fails when out holds anything that could drive a
-// terminal: C0 controls but tab and newline, DEL, C1 controls, bidi
-// controls or invalid UTF-8. With colour, our own SGR sequences are
-// allowed and removed first.
-func checkTerminalSafe(t *testing.T, label string, out []byte, colour bool) {
-	t.Helper()
-	s := string(out)
-	if colour {
-		s = sgr.ReplaceAllString(s, "")
-	}
-	if !utf8.ValidString(s) {
-		t.Errorf("%s: invalid UTF-8 reached the terminal: %q", label, s)
-		return
-	}
-	for _, r := range s {
-		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
-			r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-			t.Errorf("%s: %U reached the terminal: %q", label, r, s)
-			return
-		}
-	}
-}
 
 // evilServers starts the servers whose every field is hostile and returns
 // the lines that show each field.
@@ -84,10 +57,10 @@ func TestServerTextNeverDrivesTheTerminal(t *testing.T) {
 				errOut.Reset()
 				err := x.ExecuteLine(context.Background(), line)
 				label := colour + ": " + line
-				checkTerminalSafe(t, label+" (stdout)", out.Bytes(), colour == "always")
-				checkTerminalSafe(t, label+" (stderr)", errOut.Bytes(), colour == "always")
+				hostile.CheckTerminalSafe(t, label+" (stdout)", out.Bytes(), colour == "always")
+				hostile.CheckTerminalSafe(t, label+" (stderr)", errOut.Bytes(), colour == "always")
 				if err != nil {
-					checkTerminalSafe(t, label+" (error)", []byte(commands.ErrorText(err)), false)
+					hostile.CheckTerminalSafe(t, label+" (error)", []byte(commands.ErrorText(err)), false)
 				}
 			}
 		})
@@ -118,7 +91,7 @@ func TestRejectedCookieShown(t *testing.T) {
 // one line.
 func TestErrorTextEscapes(t *testing.T) {
 	got := commands.ErrorText(commands.Failf("server said %s\nsecond line", hostile.Evil))
-	checkTerminalSafe(t, "ErrorText", []byte(got), false)
+	hostile.CheckTerminalSafe(t, "ErrorText", []byte(got), false)
 	if strings.Contains(got, "\n") || !strings.Contains(got, `\x1b[2J`) {
 		t.Errorf("ErrorText = %q", got)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 	"github.com/itchyny/gojq"
@@ -88,13 +89,13 @@ func runShow(_ context.Context, x *Executor, c *Call) error {
 	}
 	switch part {
 	case "all":
-		x.showExchange(e, partSet([]string{"status", "headers", "body"}), false, nil)
+		x.View().Exchange(e, render.PartsOf([]string{"status", "headers", "body"}), false, "")
 	case "status", "headers", "body", "timing":
-		x.showExchange(e, partSet([]string{part}), false, nil)
+		x.View().Exchange(e, render.PartsOf([]string{part}), false, "")
 	case "request":
 		x.showRequests(e)
 	case "raw":
-		x.showExchange(e, partSet([]string{"request", "status", "headers", "body"}), false, nil)
+		x.View().Exchange(e, render.PartsOf([]string{"request", "status", "headers", "body"}), false, "")
 	case "redirects":
 		x.showRedirects(e)
 	case "cookies":
@@ -110,7 +111,7 @@ func (x *Executor) showRequests(e *session.Exchange) {
 		if i > 0 {
 			fmt.Fprintln(x.Stdout)
 		}
-		x.writeWire(x.Stdout, &h.Request)
+		x.View().Wire(x.Stdout, &h.Request)
 	}
 }
 
@@ -263,7 +264,7 @@ func runSave(_ context.Context, x *Executor, c *Call) error {
 		return Failf("save: %w", err)
 	}
 	defer body.Close()
-	n, err := WriteFileAtomicFrom(args[0], body, 0o644, force)
+	n, err := fileout.WriteFileAtomicFrom(args[0], body, 0o644, force)
 	if err != nil {
 		return err
 	}
@@ -288,7 +289,7 @@ func runHistory(_ context.Context, x *Executor, c *Call) error {
 		if err != nil {
 			return err
 		}
-		x.showExchange(e, partSet([]string{"request", "status", "headers", "body"}), false, nil)
+		x.View().Exchange(e, render.PartsOf([]string{"request", "status", "headers", "body"}), false, "")
 		return nil
 	}
 	es := x.Session.Exchanges()
@@ -300,7 +301,7 @@ func runHistory(_ context.Context, x *Executor, c *Call) error {
 	for _, e := range es {
 		r := e.Response()
 		rows = append(rows, []string{strconv.Itoa(e.ID), e.Hops[0].Request.Method, session.Redact(e.Hops[0].Request.URL),
-			fmt.Sprintf("%d %s", r.StatusCode, r.Reason), render.HumanBytes(r.Size), fmtDuration(e.Elapsed)})
+			fmt.Sprintf("%d %s", r.StatusCode, r.Reason), render.HumanBytes(r.Size), render.Duration(e.Elapsed)})
 	}
 	x.Render().Table(x.Stdout, []string{"#", "method", "url", "status", "size", "time"}, rows)
 	return nil

@@ -5,6 +5,7 @@ package commands
 
 import (
 	"github.com/httpsh/httpsh/internal/explain"
+	"github.com/httpsh/httpsh/internal/fileout"
 )
 
 type legacyState struct {
@@ -68,3 +69,4 @@ func (x *Executor) legacyObserve(typed string, cmd *Command, err error, nested b
 		x.legacy.rec = nil
 	}
 }
+func (x *Executor) meters() fileout.Meters { return x.Meters() }

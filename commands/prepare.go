@@ -86,7 +86,7 @@ func (x *Executor) showPrepared(p *session.Prepared) {
 	r := x.Render()
 	w := x.Stdout
 	wire := session.Wire{Method: p.Method, URL: p.URL, Proto: "HTTP/1.1"}
-	r.RequestLine(w, p.Method, wireTarget(&wire), "HTTP/1.1")
+	r.RequestLine(w, p.Method, render.WireTarget(&wire), "HTTP/1.1")
 	fs := []render.Field{{Name: "Host", Value: p.URL.Host}}
 	notes := []string{"URL"}
 	for _, l := range p.Lines {

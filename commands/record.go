@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
@@ -75,7 +76,7 @@ func runRecord(_ context.Context, x *Executor, c *Call) error {
 		return Usagef("record: no redactor here: add --with-secrets to record credentials as typed")
 	}
 	r := &recorder{path: args[0], secrets: secrets, header: x.recordHeader(secrets)}
-	if err := WriteFileAtomic(r.path, r.content(), r.mode(), force); err != nil {
+	if err := fileout.WriteFileAtomic(r.path, r.content(), r.mode(), force); err != nil {
 		return err
 	}
 	x.legacy.rec = r
@@ -120,7 +121,7 @@ func (r *recorder) add(line string, redact func(string) string) error {
 		line = redact(line)
 	}
 	r.lines = append(r.lines, line)
-	return WriteFileAtomic(r.path, r.content(), r.mode(), true)
+	return fileout.WriteFileAtomic(r.path, r.content(), r.mode(), true)
 }
 
 func (r *recorder) content() []byte {

@@ -43,11 +43,11 @@ func FuzzResponse(f *testing.F) {
 			for _, line := range []string{"get " + u + " -v", "show redirects", "cookies --rejected", "json"} {
 				err := x.ExecuteLine(context.Background(), line)
 				if err != nil {
-					checkTerminalSafe(t, line+" (error)", []byte(commands.ErrorText(err)), false)
+					hostile.CheckTerminalSafe(t, line+" (error)", []byte(commands.ErrorText(err)), false)
 				}
 			}
-			checkTerminalSafe(t, colour+" stdout", out.Bytes(), colour == "always")
-			checkTerminalSafe(t, colour+" stderr", errOut.Bytes(), colour == "always")
+			hostile.CheckTerminalSafe(t, colour+" stdout", out.Bytes(), colour == "always")
+			hostile.CheckTerminalSafe(t, colour+" stderr", errOut.Bytes(), colour == "always")
 			s.Close()
 		}
 	})

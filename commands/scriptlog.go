@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"strings"
+
+	"github.com/httpsh/httpsh/internal/fileout"
 )
 
 // saveHistory is `history save FILE [--force]`: the shell's line history
@@ -24,7 +26,7 @@ func (x *Executor) saveHistory(args []string) error {
 	}
 	path := rest[0]
 	if h := x.Hooks.LineHistory; h != nil {
-		if err := checkWritable(path, force); err != nil {
+		if err := fileout.CheckWritable(path, force); err != nil {
 			return err
 		}
 		if err := h.SaveTo(path, force); err != nil {
@@ -51,5 +53,5 @@ func (x *Executor) writeScript(path string, lines []string, force bool) error {
 		b.WriteString(x.redact(l))
 		b.WriteByte('\n')
 	}
-	return WriteFileAtomic(path, []byte(b.String()), 0o600, force)
+	return fileout.WriteFileAtomic(path, []byte(b.String()), 0o600, force)
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
@@ -163,7 +164,7 @@ func (x *Executor) saveSession(args []string, withAuth, force bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return Failf("session save: %w", err)
 	}
-	if err := WriteFileAtomic(path, append(b, '\n'), 0o600, true); err != nil {
+	if err := fileout.WriteFileAtomic(path, append(b, '\n'), 0o600, true); err != nil {
 		return err
 	}
 	x.legacy.name = name

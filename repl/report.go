@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/fileout"
 )
 
 // report collects the results of a run per script file for --report.
@@ -105,7 +106,7 @@ func (r *report) write(stdout io.Writer) error {
 		_, err := io.WriteString(stdout, b.String())
 		return err
 	}
-	return commands.WriteFileAtomic(r.path, []byte(b.String()), 0o644, true)
+	return fileout.WriteFileAtomic(r.path, []byte(b.String()), 0o644, true)
 }
 
 func caseName(e entry) string {

@@ -1,4 +1,4 @@
-package commands
+package fileout
 
 import (
 	"fmt"
@@ -9,31 +9,39 @@ import (
 	"github.com/schollz/progressbar/v3"
 )
 
-// meter draws a progress bar (bytes, rate, ETA) on stderr while a body
-// streams to a file. A nil *meter draws nothing, so callers need not ask
+// Meters starts progress meters on W, a terminal's stderr; the zero
+// value (Terminal false) draws nothing.
+type Meters struct {
+	W        io.Writer
+	Terminal bool
+	Cols     int // the terminal's width
+}
+
+// Meter draws a progress bar (bytes, rate, ETA) on stderr while a body
+// streams to a file. A nil *Meter draws nothing, so callers need not ask
 // whether stderr is a terminal.
-type meter struct {
+type Meter struct {
 	bar *progressbar.ProgressBar
 	w   io.Writer
 }
 
-// startMeter returns a meter for a transfer of total bytes (-1: unknown)
+// Start returns a meter for a transfer of total bytes (-1: unknown)
 // of which done are already on disk, or nil when stderr is not a
 // terminal. label is server text and is sanitised here.
-func (x *Executor) startMeter(label string, done, total int64) *meter {
-	if !x.ErrTerminal {
+func (ms Meters) Start(label string, done, total int64) *Meter {
+	if !ms.Terminal {
 		return nil
 	}
 	if total >= 0 && done > total {
 		total = -1
 	}
 	bar := progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(x.Stderr),
-		progressbar.OptionSetDescription(render.Sanitize(shorten(label, 30))),
+		progressbar.OptionSetWriter(ms.W),
+		progressbar.OptionSetDescription(render.Sanitize(Shorten(label, 30))),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowTotalBytes(true),
-		progressbar.OptionSetWidth(max(10, x.width()-60)),
+		progressbar.OptionSetWidth(max(10, ms.Cols-60)),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetSpinnerChangeInterval(0), // no goroutine to stop
 		progressbar.OptionUseIECUnits(true),
@@ -42,19 +50,19 @@ func (x *Executor) startMeter(label string, done, total int64) *meter {
 	if done > 0 {
 		_ = bar.Set64(done)
 	}
-	return &meter{bar: bar, w: x.Stderr}
+	return &Meter{bar: bar, w: ms.W}
 }
 
-// add counts n more bytes.
-func (m *meter) add(n int64) {
+// Add counts n more bytes.
+func (m *Meter) Add(n int64) {
 	if m != nil {
 		_ = m.bar.Add64(n)
 	}
 }
 
-// stop ends the bar: full when ok, as it stands otherwise; the cursor is
+// Stop ends the bar: full when ok, as it stands otherwise; the cursor is
 // left at the start of a fresh line.
-func (m *meter) stop(ok bool) {
+func (m *Meter) Stop(ok bool) {
 	if m == nil {
 		return
 	}
@@ -66,8 +74,8 @@ func (m *meter) stop(ok bool) {
 	fmt.Fprintln(m.w)
 }
 
-// shorten cuts s to at most n runes, marking the cut with "…".
-func shorten(s string, n int) string {
+// Shorten cuts s to at most n runes, marking the cut with "…".
+func Shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -1,24 +1,24 @@
-package commands
+package render
 
 import "io"
 
-// maxSSEEvent bounds what sseWriter holds back: a longer event is passed
+// maxSSEEvent bounds what SSEWriter holds back: a longer event is passed
 // on in pieces rather than kept in memory.
 const maxSSEEvent = 1 << 20
 
-// sseWriter passes a text/event-stream (server-sent events) on one whole
+// SSEWriter passes a text/event-stream (server-sent events) on one whole
 // event at a time, each followed by a blank line, so that a reader sees
 // an event only when it is complete. Line ends (\n, \r\n, \r) become \n;
 // comment lines (": keep-alive") are dropped. It holds at most about
 // maxSSEEvent bytes.
-type sseWriter struct {
+type SSEWriter struct {
 	w     io.Writer
 	line  []byte // the line being read
 	event []byte // complete lines of the current event
 	cr    bool   // the last byte was \r (a \n right after it is the same line end)
 }
 
-func (s *sseWriter) Write(b []byte) (int, error) {
+func (s *SSEWriter) Write(b []byte) (int, error) {
 	for _, c := range b {
 		if s.cr && c == '\n' {
 			s.cr = false
@@ -39,7 +39,7 @@ func (s *sseWriter) Write(b []byte) (int, error) {
 }
 
 // endLine files the current line: a blank line ends the event.
-func (s *sseWriter) endLine() error {
+func (s *SSEWriter) endLine() error {
 	switch {
 	case len(s.line) == 0:
 		if len(s.event) == 0 {
@@ -59,14 +59,14 @@ func (s *sseWriter) endLine() error {
 	return nil
 }
 
-func (s *sseWriter) writeEvent() error {
+func (s *SSEWriter) writeEvent() error {
 	_, err := s.w.Write(s.event)
 	s.event = s.event[:0]
 	return err
 }
 
 // flush writes an event the stream ended in the middle of, as it is.
-func (s *sseWriter) flush() error {
+func (s *SSEWriter) flush() error {
 	if len(s.line) > 0 {
 		s.event = append(append(s.event, s.line...), '\n')
 		s.line = s.line[:0]

@@ -1,4 +1,4 @@
-package commands
+package render
 
 import (
 	"bytes"
@@ -31,7 +31,7 @@ func TestSSEWriter(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var rec recordWrites
-			s := &sseWriter{w: &rec}
+			s := &SSEWriter{w: &rec}
 			for _, c := range tc.chunks {
 				if n, err := s.Write([]byte(c)); n != len(c) || err != nil {
 					t.Fatalf("Write = %d, %v", n, err)
@@ -49,7 +49,7 @@ func TestSSEWriter(t *testing.T) {
 
 func TestSSEWriterBounded(t *testing.T) {
 	var out bytes.Buffer
-	s := &sseWriter{w: &out}
+	s := &SSEWriter{w: &out}
 	big := "data: " + strings.Repeat("x", 3*maxSSEEvent) + "\n\n"
 	if _, err := s.Write([]byte(big)); err != nil {
 		t.Fatal(err)
@@ -67,7 +67,7 @@ func FuzzSSEWriter(f *testing.F) {
 	f.Add([]byte("event: a\r\ndata: 1\r\n\r\n: c\n"), 3)
 	f.Fuzz(func(t *testing.T, b []byte, cut int) {
 		var out bytes.Buffer
-		s := &sseWriter{w: &out}
+		s := &SSEWriter{w: &out}
 		if cut < 0 || cut > len(b) {
 			cut = len(b) / 2
 		}

@@ -1,4 +1,4 @@
-package commands
+package fileout
 
 import (
 	"mime"
@@ -117,15 +117,19 @@ func dispositionName(cd string) string {
 func SafePath(dir, serverName, fallback string) (string, error) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
-		return "", Usagef("cannot write into %s: not a folder", dir)
+		return "", usagef("cannot write into %s: not a folder", dir)
 	}
 	p := filepath.Join(dir, SafeName(serverName, fallback))
 	rel, err := filepath.Rel(dir, p)
 	if err != nil || rel != filepath.Base(p) {
-		return "", Failf("refused file name %q: it leaves %s", serverName, dir)
+		return "", failf("refused file name %q: it leaves %s", serverName, dir)
 	}
 	if lst, err := os.Lstat(p); err == nil && lst.Mode()&os.ModeSymlink != 0 {
-		return "", Failf("refused to write %s: it is a symbolic link", p)
+		return "", failf("refused to write %s: it is a symbolic link", p)
 	}
 	return p, nil
 }
+
+// DispositionName is the file name a Content-Disposition value offers,
+// reduced to a safe base name, or "" when it offers none.
+func DispositionName(cd string) string { return reduceName(dispositionName(cd)) }

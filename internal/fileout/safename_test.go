@@ -1,4 +1,4 @@
-package commands_test
+package fileout_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/hostile"
 	"github.com/httpsh/httpsh/session"
 )
@@ -34,12 +34,12 @@ func TestSafeNameRules(t *testing.T) {
 		{"-rf", "x", "rf"},
 	}
 	for _, tt := range tests {
-		if got := commands.SafeName(tt.in, tt.fallback); got != tt.want {
+		if got := fileout.SafeName(tt.in, tt.fallback); got != tt.want {
 			t.Errorf("SafeName(%q, %q) = %q, want %q", tt.in, tt.fallback, got, tt.want)
 		}
 	}
-	got := commands.SafeName(long, "x")
-	if len(got) > commands.MaxNameBytes || !strings.HasSuffix(got, ".gz") || !strings.HasPrefix(got, "é") {
+	got := fileout.SafeName(long, "x")
+	if len(got) > fileout.MaxNameBytes || !strings.HasSuffix(got, ".gz") || !strings.HasPrefix(got, "é") {
 		t.Errorf("long name: %d bytes %q", len(got), got)
 	}
 }
@@ -49,11 +49,11 @@ func FuzzServerSafeName(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n := commands.SafeName(s, "fallback")
-		if n == "" || n == "." || n == ".." || strings.ContainsAny(n, "/\\\x00") || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "-") || len(n) > commands.MaxNameBytes {
+		n := fileout.SafeName(s, "fallback")
+		if n == "" || n == "." || n == ".." || strings.ContainsAny(n, "/\\\x00") || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "-") || len(n) > fileout.MaxNameBytes {
 			t.Fatalf("SafeName(%q) = %q", s, n)
 		}
-		checkTerminalSafe(t, "SafeName", []byte(n), false)
+		hostile.CheckTerminalSafe(t, "SafeName", []byte(n), false)
 	})
 }
 
@@ -81,16 +81,16 @@ func TestServerFileNameTraversal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := commands.ServerFileName(e.Response().Header.Get("Content-Disposition"), e.URL(), "download")
+		name := fileout.ServerFileName(e.Response().Header.Get("Content-Disposition"), e.URL(), "download")
 		if name != tt.want {
 			t.Errorf("%s %s: name %q, want %q", tt.cd, tt.path, name, tt.want)
 		}
 		dir := t.TempDir()
-		target, err := commands.SafePath(dir, name, "download")
+		target, err := fileout.SafePath(dir, name, "download")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := commands.WriteFileAtomic(target, e.Response().Body, 0o644, false); err != nil {
+		if err := fileout.WriteFileAtomic(target, e.Response().Body, 0o644, false); err != nil {
 			t.Fatal(err)
 		}
 		entries, _ := os.ReadDir(dir)
@@ -108,10 +108,10 @@ func TestSafePathRefusesSymlink(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link")); err != nil {
 		t.Skip(err)
 	}
-	if _, err := commands.SafePath(dir, "link", ""); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+	if _, err := fileout.SafePath(dir, "link", ""); err == nil || !strings.Contains(err.Error(), "symbolic link") {
 		t.Errorf("err = %v", err)
 	}
-	if _, err := commands.SafePath(filepath.Join(dir, "nope"), "x", ""); err == nil {
+	if _, err := fileout.SafePath(filepath.Join(dir, "nope"), "x", ""); err == nil {
 		t.Errorf("missing folder accepted")
 	}
 }

@@ -1,4 +1,4 @@
-package commands
+package render
 
 import (
 	"fmt"
@@ -9,17 +9,17 @@ import (
 	"github.com/httpsh/httpsh/session"
 )
 
-// writeTiming prints the final hop's phases as a waterfall and says
-// whether the connection was reused.
-func (x *Executor) writeTiming(w io.Writer, e *session.Exchange) {
+// Timing prints the final hop's phases as a waterfall and says whether
+// the connection was reused.
+func (v View) Timing(w io.Writer, e *session.Exchange) {
 	t := e.Final().Timing
 	total := t.Total()
-	width := barWidth(x.width())
+	width := barWidth(v.Cols)
 	fmt.Fprintf(w, "timing of #%d %s\n", e.ID, e.Summary())
 	for _, p := range t.Phases() {
-		fmt.Fprintf(w, "  %-9s %9s  %s\n", p.Name, fmtDuration(p.End-p.Start), bar(p.Start, p.End, total, width))
+		fmt.Fprintf(w, "  %-9s %9s  %s\n", p.Name, Duration(p.End-p.Start), bar(p.Start, p.End, total, width))
 	}
-	fmt.Fprintf(w, "  %-9s %9s\n", "total", fmtDuration(total))
+	fmt.Fprintf(w, "  %-9s %9s\n", "total", Duration(total))
 	switch {
 	case t.Reused:
 		fmt.Fprintf(w, "  connection reused (%s → %s): no DNS, connect or TLS this time\n", t.LocalAddr, t.RemoteAddr)
@@ -30,7 +30,7 @@ func (x *Executor) writeTiming(w io.Writer, e *session.Exchange) {
 		fmt.Fprintf(w, "  %s\n", t.TLSVersion)
 	}
 	if len(e.Hops) > 1 {
-		fmt.Fprintf(w, "  %d hops in %s (timing above is the last)\n", len(e.Hops), fmtDuration(e.Elapsed))
+		fmt.Fprintf(w, "  %d hops in %s (timing above is the last)\n", len(e.Hops), Duration(e.Elapsed))
 	}
 }
 
@@ -61,8 +61,8 @@ func bar(start, end, total time.Duration, width int) string {
 	return strings.Repeat(" ", a) + strings.Repeat("█", b-a)
 }
 
-// fmtDuration rounds d for people: 3µs, 1.2ms, 35ms, 1.50s.
-func fmtDuration(d time.Duration) string {
+// Duration rounds d for people: 3µs, 1.2ms, 35ms, 1.50s.
+func Duration(d time.Duration) string {
 	switch {
 	case d < time.Millisecond:
 		return d.Round(time.Microsecond).String()
