@@ -34,13 +34,13 @@ func downloadCommands() []*Command {
 type downloadFlags struct {
 	resume, force, insecure bool
 	headers                 []string
-	timeouts                timeoutFlags
+	timeouts                TimeoutFlags
 }
 
 func (f *downloadFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.resume, "resume", false, "continue FILE.part from where it stopped")
 	fs.BoolVar(&f.force, "force", false, "overwrite an existing FILE")
-	listFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
+	ListFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
 	fs.StringVar(&f.timeouts.whole, "timeout", "", "time limit for the whole download such as `1h` (default: set timeout, off)")
 	fs.StringVar(&f.timeouts.header, "header-timeout", "", "longest wait for the headers or between reads such as `30s` (default: set header-timeout)")
 	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
@@ -149,7 +149,7 @@ func (d *download) request(raw string, f *downloadFlags) (*session.Request, erro
 	req := &session.Request{Method: "GET", URL: raw}
 	req.Headers = append(req.Headers, session.Header{Name: "Accept-Encoding", Value: "identity"})
 	for _, h := range f.headers {
-		hd, err := headerFlag(h)
+		hd, err := HeaderFlag(h)
 		if err != nil {
 			return nil, err
 		}
@@ -305,7 +305,7 @@ func (d *download) notSaved(e *session.Exchange) error {
 		}
 		return Failf("the server cannot continue %s (416 Range Not Satisfiable): remove it or run download without --resume", d.part())
 	}
-	if err := statusError(e); err != nil {
+	if err := StatusError(e); err != nil {
 		return Failf("%w: nothing saved", err)
 	}
 	return Failf("%d %s for url: %s: nothing saved", resp.StatusCode, render.Sanitize(resp.Reason), session.Redact(e.URL()))

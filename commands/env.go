@@ -172,3 +172,27 @@ func (e *Env) Meters() fileout.Meters {
 func (e *Env) View() render.View {
 	return render.View{R: e.Render(), W: e.Stdout, Warn: e.Stderr, Cols: e.Cols()}
 }
+
+// Password asks for user's password without echo; without a terminal
+// it is a usage error saying to give user:password.
+func (e *Env) Password(user string) (string, error) {
+	if e.AskPassword == nil {
+		return "", Usagef("no password for %s and no terminal to ask on: give user:password", user)
+	}
+	p, err := e.AskPassword(fmt.Sprintf("password for %s: ", user))
+	if err != nil {
+		return "", Failf("read password: %w", err)
+	}
+	return p, nil
+}
+
+// WriteScript writes lines, credentials redacted, as a script file (mode
+// 0600, atomically; an existing file only with force).
+func (e *Env) WriteScript(path string, lines []string, force bool) error {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(e.Redact(l))
+		b.WriteByte('\n')
+	}
+	return fileout.WriteFileAtomic(path, []byte(b.String()), 0o600, force)
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
 )
 
 // Exit statuses.
@@ -95,4 +96,20 @@ func ExitStatus(err error) int {
 // escaped as everywhere else (newlines show as \n).
 func ErrorText(err error) string {
 	return render.Sanitize(strings.TrimRight(err.Error(), "\r\n"))
+}
+
+// StatusError is raise_for_status(): nil below 400, else
+// "405 Client Error: METHOD NOT ALLOWED for url: http://...".
+func StatusError(e *session.Exchange) error {
+	r := e.Response()
+	kind := ""
+	switch {
+	case r.StatusCode >= 500 && r.StatusCode < 600:
+		kind = "Server Error"
+	case r.StatusCode >= 400 && r.StatusCode < 500:
+		kind = "Client Error"
+	default:
+		return nil
+	}
+	return Failf("%d %s: %s for url: %s", r.StatusCode, kind, render.Sanitize(r.Reason), session.Redact(e.URL()))
 }

@@ -100,7 +100,7 @@ func (x *Executor) explainLast(b *explain.Book) error {
 	for _, h := range notable {
 		e, _ := b.Header(h.Name)
 		x.printf("  %s: %s\n", render.Sanitize(h.Name), render.Sanitize(fileout.Shorten(h.Value, max(20, width-len(h.Name)-6))))
-		x.printf("%s\n", indent(wrap(e.Summary, width-6), "    "))
+		x.printf("%s\n", indent(Wrap(e.Summary, width-6), "    "))
 	}
 	x.printf("\n`explain NAME` says more about one of them.\n")
 	return nil
@@ -113,7 +113,7 @@ func unregistered(code, class string, width int) string {
 		return fmt.Sprintf("%s is not a status code: they run from 100 to 599.", render.Sanitize(code))
 	}
 	_, how, _ := strings.Cut(class, ": ")
-	return wrap(fmt.Sprintf("%s is not a registered status code: %s.", render.Sanitize(code), how), width-2)
+	return Wrap(fmt.Sprintf("%s is not a registered status code: %s.", render.Sanitize(code), how), width-2)
 }
 
 // indent puts prefix before every line of s.

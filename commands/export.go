@@ -89,7 +89,7 @@ func runExport(_ context.Context, x *Executor, c *Call) error {
 		if len(rest) != 1 {
 			return Usagef("usage: export script FILE")
 		}
-		if err := x.writeScript(rest[0], x.log.ran, force); err != nil {
+		if err := x.WriteScript(rest[0], x.log.ran, force); err != nil {
 			return err
 		}
 		x.printf("wrote %s to %s\n", plural(len(x.log.ran), "line"), rest[0])

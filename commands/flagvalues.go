@@ -21,7 +21,7 @@ func (l listValue) Append(v string) error     { return l.Set(v) }
 func (l listValue) Replace(vs []string) error { *l.p = append((*l.p)[:0], vs...); return nil }
 func (l listValue) GetSlice() []string        { return *l.p }
 
-// listFlag registers a repeatable string flag on fs.
-func listFlag(fs *pflag.FlagSet, p *[]string, name, short, usage string) {
+// ListFlag registers a repeatable string flag on fs.
+func ListFlag(fs *pflag.FlagSet, p *[]string, name, short, usage string) {
 	fs.VarP(listValue{p}, name, short, usage)
 }

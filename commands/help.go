@@ -16,7 +16,7 @@ func WriteHelp(w io.Writer, cmd *Command) {
 		fmt.Fprintf(w, "also: %s\n", strings.Join(cmd.Aliases, ", "))
 	}
 	if cmd.Long != "" {
-		fmt.Fprintf(w, "\n%s\n", wrap(cmd.Long, 78))
+		fmt.Fprintf(w, "\n%s\n", Wrap(cmd.Long, 78))
 	}
 	if len(cmd.Sub) > 0 {
 		fmt.Fprintf(w, "\n")
@@ -35,8 +35,8 @@ func WriteHelp(w io.Writer, cmd *Command) {
 	}
 }
 
-// wrap folds text at width, keeping existing line breaks.
-func wrap(text string, width int) string {
+// Wrap folds text at width, keeping existing line breaks.
+func Wrap(text string, width int) string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
 		line := ""

@@ -199,7 +199,7 @@ func jqEval(ctx context.Context, filter string, body []byte) ([]any, error) {
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.UseNumber()
 	if err := dec.Decode(&doc); err != nil {
-		return nil, Failf("the body is not JSON (%s): try `show body`", jsonProblem(body))
+		return nil, Failf("the body is not JSON (%s): try `show body`", JSONProblem(body))
 	}
 	doc = normalizeNumbers(doc)
 	var out []any
@@ -277,7 +277,7 @@ func runCheck(_ context.Context, x *Executor, c *Call) error {
 	if err != nil {
 		return err
 	}
-	return statusError(e)
+	return StatusError(e)
 }
 
 func runHistory(_ context.Context, x *Executor, c *Call) error {

@@ -51,7 +51,7 @@ func ParseItem(word string) (Item, error) {
 		for _, sep := range itemSeparators {
 			if strings.HasPrefix(word[i:], sep) {
 				it := Item{Kind: sep, Name: name.String(), Value: word[i+len(sep):]}
-				return it, checkItem(it, word)
+				return it, CheckItem(it, word)
 			}
 		}
 		name.WriteByte(word[i])
@@ -59,7 +59,7 @@ func ParseItem(word string) (Item, error) {
 	return Item{}, Usagef("bad item %q: expected Name:Value (header), name==value (query), name=value (field), name:=json or name@file", word)
 }
 
-func checkItem(it Item, word string) error {
+func CheckItem(it Item, word string) error {
 	if it.Name == "" {
 		return Usagef("bad item %q: the name before %q is empty", word, it.Kind)
 	}
@@ -72,13 +72,13 @@ func checkItem(it Item, word string) error {
 		}
 	}
 	if it.Kind == ItemRawJSON && !json.Valid([]byte(it.Value)) {
-		return Usagef("invalid JSON in %q: %s (quote strings: name:='\"text\"', or use name=text)", word, jsonProblem([]byte(it.Value)))
+		return Usagef("invalid JSON in %q: %s (quote strings: name:='\"text\"', or use name=text)", word, JSONProblem([]byte(it.Value)))
 	}
 	return nil
 }
 
-// jsonProblem describes why data is not valid JSON, with the offset.
-func jsonProblem(data []byte) string {
+// JSONProblem describes why data is not valid JSON, with the offset.
+func JSONProblem(data []byte) string {
 	var v any
 	err := json.Unmarshal(data, &v)
 	var se *json.SyntaxError
@@ -101,8 +101,8 @@ func asSyntax(err error, se **json.SyntaxError) bool {
 	return ok
 }
 
-// readSource reads TEXT, @FILE or @- (the heredoc input).
-func readSource(value string, input *string, what string) ([]byte, error) {
+// ReadSource reads TEXT, @FILE or @- (the heredoc input).
+func ReadSource(value string, input *string, what string) ([]byte, error) {
 	if value == "@-" {
 		if input == nil {
 			return nil, Usagef("%s @- reads the input after <<WORD, but this line has none", what)
@@ -183,7 +183,7 @@ func (b *bodyParts) jsonObject() ([]byte, string, string, error) {
 		if f.Kind == ItemRawJSON {
 			var compact bytes.Buffer
 			if err := json.Compact(&compact, []byte(f.Value)); err != nil {
-				return nil, "", "", Usagef("invalid JSON in %s:=%s: %s", f.Name, f.Value, jsonProblem([]byte(f.Value)))
+				return nil, "", "", Usagef("invalid JSON in %s:=%s: %s", f.Name, f.Value, JSONProblem([]byte(f.Value)))
 			}
 			buf.Write(compact.Bytes())
 			continue
@@ -252,8 +252,8 @@ func escapeQuotes(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
 }
 
-// parseUpload reads "name=@path[;type=...]" (the --files form).
-func parseUpload(v string) (upload, error) {
+// ParseUpload reads "name=@path[;type=...]" (the --files form).
+func ParseUpload(v string) (upload, error) {
 	name, rest, ok := strings.Cut(v, "=")
 	path, okAt := strings.CutPrefix(rest, "@")
 	if !ok || !okAt || name == "" || path == "" {

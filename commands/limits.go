@@ -2,16 +2,16 @@ package commands
 
 import "github.com/httpsh/httpsh/session"
 
-// timeoutFlags are --timeout (the whole request) and --header-timeout (the
+// TimeoutFlags are --timeout (the whole request) and --header-timeout (the
 // headers and each pause between reads), shared by the request commands
 // and download.
-type timeoutFlags struct {
+type TimeoutFlags struct {
 	whole, header string
 }
 
 // apply parses the flags given into o; an empty flag leaves the
 // session's setting in force.
-func (t timeoutFlags) apply(o *session.Options) error {
+func (t TimeoutFlags) apply(o *session.Options) error {
 	if t.whole != "" {
 		d, err := session.ParseTimeout(t.whole)
 		if err != nil {

@@ -60,21 +60,5 @@ func (x *Executor) raiseFor(e *session.Exchange, flag bool) error {
 	if !flag && !x.Session.Settings.Raise {
 		return nil
 	}
-	return statusError(e)
-}
-
-// statusError is raise_for_status(): nil below 400, else
-// "405 Client Error: METHOD NOT ALLOWED for url: http://...".
-func statusError(e *session.Exchange) error {
-	r := e.Response()
-	kind := ""
-	switch {
-	case r.StatusCode >= 500 && r.StatusCode < 600:
-		kind = "Server Error"
-	case r.StatusCode >= 400 && r.StatusCode < 500:
-		kind = "Client Error"
-	default:
-		return nil
-	}
-	return Failf("%d %s: %s for url: %s", r.StatusCode, kind, render.Sanitize(r.Reason), session.Redact(e.URL()))
+	return StatusError(e)
 }

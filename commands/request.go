@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 
@@ -17,7 +16,7 @@ type requestFlags struct {
 	params, headers, files, cookies []string
 	json, data, auth, bearer        string
 	output, show, proxy             string
-	timeouts                        timeoutFlags
+	timeouts                        TimeoutFlags
 	form, follow, noFollow          bool
 	insecure, stream, raise         bool
 	verbose, force                  bool
@@ -25,13 +24,13 @@ type requestFlags struct {
 }
 
 func (f *requestFlags) register(fs *pflag.FlagSet) {
-	listFlag(fs, &f.params, "params", "", "query parameter `k=v` (same as k==v)")
-	listFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
+	ListFlag(fs, &f.params, "params", "", "query parameter `k=v` (same as k==v)")
+	ListFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
 	fs.StringVar(&f.json, "json", "", "JSON body: `TEXT|@FILE|@-`, validated before sending")
 	fs.BoolVar(&f.form, "form", false, "fields are form-encoded (multipart with files)")
 	fs.StringVar(&f.data, "data", "", "raw body as given: `TEXT|@FILE|@-`")
-	listFlag(fs, &f.files, "files", "", "file upload `name=@path[;type=MIME]`")
-	listFlag(fs, &f.cookies, "cookie", "", "cookie `name=value` for this request only")
+	ListFlag(fs, &f.files, "files", "", "file upload `name=@path[;type=MIME]`")
+	ListFlag(fs, &f.cookies, "cookie", "", "cookie `name=value` for this request only")
 	fs.StringVar(&f.auth, "auth", "", "basic credentials `user[:pass]` for this request")
 	fs.StringVar(&f.bearer, "bearer", "", "bearer `TOKEN` for this request")
 	fs.StringVar(&f.timeouts.whole, "timeout", "", "time limit for the whole request such as `5m` (default: set timeout)")
@@ -151,20 +150,20 @@ func (x *Executor) applyItems(req *session.Request, body *bodyParts, words []str
 		case ItemField, ItemRawJSON:
 			body.fields = append(body.fields, it)
 		case ItemFieldAt, ItemRawJSONA:
-			b, err := readSource("@"+it.Value, c.Input, it.Name)
+			b, err := ReadSource("@"+it.Value, c.Input, it.Name)
 			if err != nil {
 				return err
 			}
 			kind := ItemField
 			if it.Kind == ItemRawJSONA {
 				kind = ItemRawJSON
-				if err := checkItem(Item{Kind: kind, Name: it.Name, Value: string(b)}, w); err != nil {
+				if err := CheckItem(Item{Kind: kind, Name: it.Name, Value: string(b)}, w); err != nil {
 					return err
 				}
 			}
 			body.fields = append(body.fields, Item{Kind: kind, Name: it.Name, Value: string(b)})
 		case ItemFile:
-			u, err := parseUpload(it.Name + "=@" + it.Value)
+			u, err := ParseUpload(it.Name + "=@" + it.Value)
 			if err != nil {
 				return err
 			}
@@ -183,14 +182,14 @@ func (x *Executor) applyFlags(req *session.Request, body *bodyParts, f *requestF
 		req.Query = append(req.Query, session.Header{Name: k, Value: v})
 	}
 	for _, h := range f.headers {
-		hd, err := headerFlag(h)
+		hd, err := HeaderFlag(h)
 		if err != nil {
 			return err
 		}
 		req.Headers = append(req.Headers, hd)
 	}
 	for _, v := range f.files {
-		u, err := parseUpload(v)
+		u, err := ParseUpload(v)
 		if err != nil {
 			return err
 		}
@@ -224,16 +223,16 @@ func (x *Executor) applyBody(req *session.Request, body *bodyParts, f *requestFl
 	}
 	switch {
 	case f.json != "":
-		b, err := readSource(f.json, c.Input, "--json")
+		b, err := ReadSource(f.json, c.Input, "--json")
 		if err != nil {
 			return err
 		}
 		if !json.Valid(b) {
-			return Usagef("--json: invalid JSON: %s", jsonProblem(b))
+			return Usagef("--json: invalid JSON: %s", JSONProblem(b))
 		}
 		req.Body, req.ContentType, req.BodyKind = b, "application/json", "--json"
 	case f.data != "":
-		b, err := readSource(f.data, c.Input, "--data")
+		b, err := ReadSource(f.data, c.Input, "--data")
 		if err != nil {
 			return err
 		}
@@ -257,7 +256,7 @@ func (x *Executor) applyAuth(req *session.Request, f *requestFlags) error {
 	case f.auth != "":
 		user, pass, ok := strings.Cut(f.auth, ":")
 		if !ok {
-			p, err := x.askPassword(user)
+			p, err := x.Password(user)
 			if err != nil {
 				return err
 			}
@@ -266,17 +265,6 @@ func (x *Executor) applyAuth(req *session.Request, f *requestFlags) error {
 		req.Auth = &session.Auth{Scheme: "basic", User: user, Pass: pass}
 	}
 	return nil
-}
-
-func (x *Executor) askPassword(user string) (string, error) {
-	if x.AskPassword == nil {
-		return "", Usagef("no password for %s and no terminal to ask on: give user:password", user)
-	}
-	p, err := x.AskPassword(fmt.Sprintf("password for %s: ", user))
-	if err != nil {
-		return "", Failf("read password: %w", err)
-	}
-	return p, nil
 }
 
 func applyOptions(req *session.Request, f *requestFlags) error {
@@ -319,8 +307,8 @@ func article(word string) string {
 	return "a"
 }
 
-// headerFlag reads the value of -H 'Name: value'.
-func headerFlag(h string) (session.Header, error) {
+// HeaderFlag reads the value of -H 'Name: value'.
+func HeaderFlag(h string) (session.Header, error) {
 	name, value, ok := strings.Cut(h, ":")
 	name = strings.TrimSpace(name)
 	if !ok || !session.ValidHeaderName(name) || !session.ValidHeaderValue(value) {

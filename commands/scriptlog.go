@@ -3,7 +3,6 @@ package commands
 import (
 	"errors"
 	"io/fs"
-	"strings"
 
 	"github.com/httpsh/httpsh/internal/fileout"
 )
@@ -39,19 +38,9 @@ func (x *Executor) saveHistory(args []string) error {
 		return nil
 	}
 	lines := x.log.typed
-	if err := x.writeScript(path, lines, force); err != nil {
+	if err := x.WriteScript(path, lines, force); err != nil {
 		return err
 	}
 	x.printf("saved %s to %s\n", plural(len(lines), "line"), path)
 	return nil
-}
-
-// writeScript writes lines, redacted, as a script file (mode 0600).
-func (x *Executor) writeScript(path string, lines []string, force bool) error {
-	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(x.redact(l))
-		b.WriteByte('\n')
-	}
-	return fileout.WriteFileAtomic(path, []byte(b.String()), 0o600, force)
 }

@@ -169,7 +169,7 @@ func runAuth(_ context.Context, x *Executor, c *Call) error {
 	case "basic":
 		user, pass, ok := strings.Cut(c.Args[1], ":")
 		if !ok {
-			p, err := x.askPassword(user)
+			p, err := x.Password(user)
 			if err != nil {
 				return err
 			}

@@ -213,7 +213,7 @@ func readSession(path string) (*savedSession, error) {
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(b, &probe); err != nil {
-		return nil, fmt.Errorf("%s is damaged (%s): fix or delete it", path, jsonProblem(b))
+		return nil, fmt.Errorf("%s is damaged (%s): fix or delete it", path, JSONProblem(b))
 	}
 	var format string
 	if raw, ok := probe["format"]; !ok || json.Unmarshal(raw, &format) != nil || !strings.HasPrefix(format, "httpsh session ") {
