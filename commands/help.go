@@ -25,7 +25,7 @@ func WriteHelp(w io.Writer, cmd *Command) {
 		}
 	}
 	if fs := cmd.FlagSet(); fs.HasFlags() {
-		fmt.Fprintf(w, "\nflags:\n%s", flagUsages(fs))
+		fmt.Fprintf(w, "\nflags:\n%s", FlagUsages(fs))
 	}
 	if cmd.Example != "" {
 		fmt.Fprintf(w, "\nexamples:\n")
@@ -56,9 +56,9 @@ func Wrap(text string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// flagUsages lists flags as "  -H, --header 'Name: value'  what it does",
+// FlagUsages lists flags as "  -H, --header 'Name: value'  what it does",
 // without pflag's type names and zero defaults.
-func flagUsages(fs *pflag.FlagSet) string {
+func FlagUsages(fs *pflag.FlagSet) string {
 	var rows [][2]string
 	width := 0
 	fs.VisitAll(func(f *pflag.Flag) {

@@ -25,7 +25,7 @@ func (r *Registry) WriteReference(w io.Writer) {
 			}
 		}
 		if fs := c.FlagSet(); fs.HasFlags() {
-			fmt.Fprintf(w, "\n```\n%s```\n", flagUsages(fs))
+			fmt.Fprintf(w, "\n```\n%s```\n", FlagUsages(fs))
 		}
 		if c.Example != "" {
 			fmt.Fprintf(w, "\nExample:\n\n```\n%s\n```\n", c.Example)

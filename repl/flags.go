@@ -2,13 +2,18 @@ package repl
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
 
-const usageText = `httpsh: an interactive shell for HTTP sessions
+// usageHead and usageTail frame the flags in --help; the flags' lines are
+// generated from their registrations (newFlagSet), so the two cannot
+// disagree.
+const usageHead = `httpsh: an interactive shell for HTTP sessions
 
 usage:
   httpsh [FLAG...]                 the shell on a terminal; otherwise commands from stdin
@@ -16,22 +21,18 @@ usage:
   httpsh [FLAG...] -c LINE...      run these lines, then exit (-i: then stay in the shell)
 
 flags:
-  --playground        start an embedded httpbin on 127.0.0.1 and set base to it
-  --base URL          base URL that /paths are joined to
-  --color WHEN        auto, always or never (NO_COLOR is respected)
-  --var NAME=VALUE    set a variable (repeatable)
-  --keep-going        in scripts, go on after a failing command
-  --session NAME      start with the saved session NAME (see ` + "`help session`" + `)
-  --report junit FILE write a JUnit XML report of the files' expectations (- for stdout)
-  --report tap[=FILE] write a TAP report (to stdout without FILE)
-  --no-history        do not read or write the shell's line history
-  -c LINE             run LINE (repeatable)
-  -i                  with -c: stay in the shell afterwards
-  --version, --help
+`
 
+const usageTail = `
 exit status: 0 success, 1 a command failed, 2 usage error, 130 interrupted.
 Inside httpsh, ` + "`help`" + ` lists the commands. Try: httpsh --playground
 `
+
+// usageText is --help's text.
+func usageText() string {
+	fs, _, _ := newFlagSet()
+	return usageHead + commands.FlagUsages(fs) + usageTail
+}
 
 type options struct {
 	lines      []string
@@ -49,23 +50,31 @@ type options struct {
 	report     *report
 }
 
-func parseArgs(args []string) (*options, error) {
+// newFlagSet registers the binary's flags into a fresh options value;
+// report holds --report's raw value.
+func newFlagSet() (*pflag.FlagSet, *options, *string) {
 	o := &options{}
 	fs := pflag.NewFlagSet("httpsh", pflag.ContinueOnError)
 	fs.Usage = func() {}
-	fs.SetOutput(discardWriter{})
-	fs.StringArrayVarP(&o.lines, "command", "c", nil, "")
-	fs.BoolVarP(&o.stay, "interactive", "i", false, "")
-	fs.BoolVar(&o.playground, "playground", false, "")
-	fs.StringVar(&o.base, "base", "", "")
-	fs.StringVar(&o.color, "color", "", "")
-	fs.StringArrayVar(&o.vars, "var", nil, "")
-	fs.BoolVar(&o.keepGoing, "keep-going", false, "")
-	fs.BoolVar(&o.noHistory, "no-history", false, "")
-	fs.BoolVar(&o.version, "version", false, "")
-	fs.BoolVarP(&o.help, "help", "h", false, "")
-	fs.StringVar(&o.session, "session", "", "")
-	reportFlag := fs.String("report", "", "")
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.BoolVar(&o.playground, "playground", false, "start an embedded httpbin on 127.0.0.1 and set base to it")
+	fs.StringVar(&o.base, "base", "", "base `URL` that /paths are joined to")
+	fs.StringVar(&o.color, "color", "", "colour `WHEN`: auto, always or never (NO_COLOR is respected)")
+	commands.ListFlag(fs, &o.vars, "var", "", "set a variable `NAME=VALUE` (repeatable)")
+	fs.BoolVar(&o.keepGoing, "keep-going", false, "in scripts, go on after a failing command")
+	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
+	report := fs.String("report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE])")
+	fs.BoolVar(&o.noHistory, "no-history", false, "do not read or write the shell's line history")
+	commands.ListFlag(fs, &o.lines, "command", "c", "run `LINE` (repeatable)")
+	fs.BoolVarP(&o.stay, "interactive", "i", false, "with -c: stay in the shell afterwards")
+	fs.BoolVar(&o.version, "version", false, "print the version")
+	fs.BoolVarP(&o.help, "help", "h", false, "print this help")
+	return fs, o, report
+}
+
+func parseArgs(args []string) (*options, error) {
+	fs, o, reportFlag := newFlagSet()
 	if err := fs.Parse(joinReport(args)); err != nil {
 		return nil, err
 	}
@@ -120,7 +129,3 @@ func (o *options) apply(s *session.Session) error {
 	}
 	return nil
 }
-
-type discardWriter struct{}
-
-func (discardWriter) Write(b []byte) (int, error) { return len(b), nil }

@@ -52,7 +52,7 @@ func Main(args []string, st Streams) (status int) {
 	}
 	switch {
 	case opts.help:
-		fmt.Fprint(st.Stdout, usageText)
+		fmt.Fprint(st.Stdout, usageText())
 		return 0
 	case opts.version:
 		fmt.Fprintf(st.Stdout, "httpsh %s\n", Version)
