@@ -164,132 +164,34 @@ func (c *Completer) commandNames() []candidate {
 	return out
 }
 
-// forCommand completes the words after a known command.
+// forCommand completes the words after a known command, from its
+// metadata alone: flags, flag value hints, subcommands and the Arg hints
+// of the command or of the subcommand named by the first word.
 func (c *Completer) forCommand(cmd *commands.Command, args []string, word string) []candidate {
 	fset := c.flagSet(cmd)
 	if strings.HasPrefix(word, "-") {
 		return flags(fset)
 	}
 	if n := len(args); n > 0 && strings.HasPrefix(args[n-1], "-") && takesValue(fset, args[n-1]) {
-		return c.flagValue(strings.TrimLeft(args[n-1], "-"), word)
+		if cmd.LegacyRun != nil {
+			return c.legacyFlagValue(strings.TrimLeft(args[n-1], "-"), word)
+		}
+		return c.flagValue(lookupFlag(fset, args[n-1]), word)
 	}
 	pos := positional(fset, args)
-	switch cmd.Name {
-	case "set":
-		return settings(pos, word)
-	case "explain":
-		if len(pos) == 0 {
-			return headerNames(word)
-		}
-		return nil
-	case "capture":
-		if len(pos) > 0 {
-			return c.capture(pos[1:], word)
+	if cmd.LegacyRun != nil {
+		return c.legacy(cmd, pos, word)
+	}
+	if len(pos) > 0 {
+		if s := cmd.FindSub(pos[0]); s != nil {
+			return c.args(s.Args, pos[1:], word)
 		}
 	}
-	if len(cmd.Sub) > 0 {
-		if len(pos) == 0 {
-			return append(subs(cmd), c.hint(cmd, hintAt(cmd, 0), word)...)
-		}
-		if out, ok := c.subArgs(cmd.Name, pos, word); ok {
-			return out
-		}
+	out := c.args(cmd.Args, pos, word)
+	if len(pos) == 0 && len(cmd.Sub) > 0 {
+		out = append(subs(cmd), out...)
 	}
-	return c.hint(cmd, hintAt(cmd, len(pos)), word)
-}
-
-// hintAt is the completion hint of positional word i: the command's Args
-// entry, the last one repeating when it is "item".
-func hintAt(cmd *commands.Command, i int) string {
-	if len(cmd.Args) > 0 { // moved to its family (transitional)
-		if i < len(cmd.Args) {
-			return cmd.Args[i].Hint
-		}
-		if last := cmd.Args[len(cmd.Args)-1]; last.Repeat {
-			return last.Hint
-		}
-		return ""
-	}
-	if len(cmd.LegacyArgs) == 0 {
-		return ""
-	}
-	if i < len(cmd.LegacyArgs) {
-		return cmd.LegacyArgs[i]
-	}
-	if last := cmd.LegacyArgs[len(cmd.LegacyArgs)-1]; last == "item" || last == "header" {
-		return last
-	}
-	return ""
-}
-
-func (c *Completer) hint(cmd *commands.Command, hint, word string) []candidate {
-	switch hint {
-	case "url":
-		return c.urls(word)
-	case "item", "header":
-		return c.item(word)
-	case "file":
-		return c.files("", word)
-	case "json":
-		return c.jsonPaths(word)
-	case "var":
-		return c.varNames()
-	case "cookie":
-		return c.cookieNames()
-	case "command":
-		return c.commandNames()
-	case "method":
-		return methods()
-	}
-	return nil
-}
-
-// subArgs completes the words after a subcommand; ok is false when the
-// subcommand has no special completion.
-func (c *Completer) subArgs(name string, pos []string, word string) ([]candidate, bool) {
-	sub := name + " " + pos[0]
-	n := len(pos) - 1 // words after the subcommand
-	switch {
-	case sub == "cookies unset" && n == 0:
-		return c.cookieNames(), true
-	case sub == "cookies clear" && n == 0:
-		return c.cookieDomains(), true
-	case (sub == "cookies save" || sub == "cookies load") && n == 0:
-		return c.files("", word), true
-	case sub == "headers unset" && n == 0:
-		return c.sessionHeaderNames(), true
-	case sub == "expect header" && n == 0:
-		return c.responseHeaderNames(), true
-	case sub == "expect json" && n == 0:
-		return c.jsonPaths(word), true
-	case sub == "expect cookie" && n == 0:
-		return c.cookieNames(), true
-	case sub == "expect status" && n == 0:
-		return values("expected status", "200", "201", "204", "2xx", "3xx", "400", "401", "403", "404", "4xx", "5xx"), true
-	case strings.HasPrefix(sub, "expect ") && n == 1 && pos[0] != "status" && pos[0] != "body":
-		return operators(), true
-	}
-	return nil, false
-}
-
-// capture completes `capture NAME json FILTER|header NAME|cookie NAME|status`
-// after NAME.
-func (c *Completer) capture(pos []string, word string) []candidate {
-	if len(pos) == 0 {
-		return values("what to capture", "json", "header", "cookie", "status")
-	}
-	if len(pos) > 1 {
-		return nil
-	}
-	switch pos[0] {
-	case "json":
-		return c.jsonPaths(word)
-	case "header":
-		return c.responseHeaderNames()
-	case "cookie":
-		return c.cookieNames()
-	}
-	return nil
+	return out
 }
 
 func subs(cmd *commands.Command) []candidate {

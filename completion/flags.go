@@ -38,30 +38,3 @@ func takesValue(fset *pflag.FlagSet, word string) bool {
 	f := lookupFlag(fset, word)
 	return f != nil && f.NoOptDefVal == "" && f.Value.Type() != "bool"
 }
-
-// flagValue completes the value of the flag named name (long or short).
-func (c *Completer) flagValue(name, word string) []candidate {
-	switch name {
-	case "header", "H":
-		return c.item(word)
-	case "show":
-		return showValues()
-	case "output", "o":
-		return c.files("", word)
-	case "json", "data":
-		if strings.HasPrefix(word, "@") {
-			return c.files("@", word[1:])
-		}
-	case "files":
-		if i := strings.Index(word, "=@"); i >= 0 {
-			return c.files(word[:i+2], word[i+2:])
-		}
-	case "timeout", "header-timeout":
-		return values("time limit", "5s", "10s", "30s", "1m", "off")
-	case "max-redirects":
-		return values("redirects", "0", "5", "10", "30")
-	case "cookie":
-		return c.cookieAssignments()
-	}
-	return nil
-}

@@ -121,13 +121,14 @@ func (c *Completer) parseHistoryURL(line string) *url.URL {
 		return nil
 	}
 	cmd, ok := c.src.Registry.Lookup(words[0])
-	if !ok || len(cmd.LegacyArgs) == 0 {
+	if !ok {
 		return nil
 	}
+	first := firstHint(cmd)
 	pos := positional(c.flagSet(cmd), words[1:])
-	if cmd.LegacyArgs[0] == "method" && len(pos) > 0 {
+	if first == commands.HintMethod && len(pos) > 0 {
 		pos = pos[1:]
-	} else if cmd.LegacyArgs[0] != "url" {
+	} else if first != commands.HintURL {
 		return nil
 	}
 	if len(pos) == 0 || strings.Contains(pos[0], "{{") {
@@ -317,4 +318,15 @@ func (c *Completer) responseHeaderNames() []candidate {
 		prev = f.Name
 	}
 	return out
+}
+
+// firstHint is the hint of a command's first positional word.
+func firstHint(cmd *commands.Command) string {
+	if len(cmd.Args) > 0 {
+		return cmd.Args[0].Hint
+	}
+	if len(cmd.LegacyArgs) > 0 { // a command not yet moved (transitional)
+		return cmd.LegacyArgs[0]
+	}
+	return ""
 }

@@ -69,19 +69,13 @@ func headerByName(name string) (headerInfo, bool) {
 	return headerInfo{}, false
 }
 
-// settings completes `set NAME VALUE`.
-func settings(pos []string, word string) []candidate {
-	switch len(pos) {
-	case 0:
-		var out []candidate
-		for _, n := range session.SettingNames() {
-			out = append(out, cand(n, session.SettingHelp(n), 0, 0))
-		}
-		return out
-	case 1:
-		return settingValues(pos[0])
+// settingNames offers the settings, each with its help.
+func settingNames() []candidate {
+	var out []candidate
+	for _, n := range session.SettingNames() {
+		out = append(out, cand(n, session.SettingHelp(n), 0, 0))
 	}
-	return nil
+	return out
 }
 
 func settingValues(name string) []candidate {
