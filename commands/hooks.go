@@ -31,6 +31,9 @@ type Result struct {
 	File    string // "" for a -c line or a line typed in the shell
 	Line    int
 	Command string // the command's name ("expect")
+	// Check: the command is one whose outcome is a check (Command.Checks),
+	// so a failure is a failed expectation, not an error.
+	Check   bool
 	Text    string // the line as typed, credentials redacted
 	Err     error  // nil: it passed
 	Elapsed time.Duration
@@ -78,7 +81,8 @@ func (x *Executor) observe(l *Logical, cmd *Command, err error, took time.Durati
 		name = cmd.Name
 	}
 	if x.Hooks.Result != nil && ((cmd != nil && cmd.Checks) || err != nil) {
-		x.Hooks.Result(Result{File: l.File, Line: l.Line, Command: name, Text: x.Redact(typed), Err: err, Elapsed: took})
+		check := cmd != nil && cmd.Checks
+		x.Hooks.Result(Result{File: l.File, Line: l.Line, Command: name, Check: check, Text: x.Redact(typed), Err: err, Elapsed: took})
 	}
 	nested := x.depth > 0
 	if !nested {

@@ -191,7 +191,7 @@ func (r *report) junit(w io.Writer) error {
 			jc := junitCase{Name: xmlText(caseName(c)), Classname: xmlText(classname(c, s.name)), Time: seconds(c.Elapsed), File: xmlText(c.File), Line: c.Line}
 			if c.Err != nil {
 				p := &junitProblem{Message: xmlText(c.Err.Error()), Type: problemType(c), Text: xmlText(caseName(c) + "\n" + c.Err.Error())}
-				if c.Command == "expect" || c.Command == "check" {
+				if c.Check {
 					jc.Failure = p
 					js.Failures++
 				} else {
@@ -224,7 +224,7 @@ func (r *report) junit(w io.Writer) error {
 // problemType is the command for an expectation, else usage or failure.
 func problemType(c entry) string {
 	switch {
-	case c.Command == "expect" || c.Command == "check":
+	case c.Check:
 		return c.Command
 	case commands.ExitStatus(c.Err) == commands.StatusUsage:
 		return "usage"
