@@ -25,7 +25,7 @@ func Evaluate(s *Step, a Attempt) Verdict {
 	for _, c := range s.Checks {
 		ok, got := c.Holds(a)
 		if !ok {
-			return Verdict{Failed: c, Got: got, Hint: c.hint(got)}
+			return Verdict{Failed: c, Got: got, Hint: c.hint()}
 		}
 	}
 	return Verdict{Pass: true}
@@ -68,12 +68,12 @@ func (c *Cond) what() string {
 	return c.Subject
 }
 
-// hint is the sentence shown on failure.
-func (c *Cond) hint(got string) string {
+// hint is the sentence shown on failure; Verdict.Got says what came.
+func (c *Cond) hint() string {
 	if c.Why != "" {
 		return c.Why
 	}
-	return "expected `" + c.Text + "`, got " + got
+	return "expected `" + c.Text + "`"
 }
 
 // value reads the subject from the attempt; found is false when it is

@@ -90,7 +90,7 @@ func (p *parser) line(s string) error {
 		return p.text(strings.TrimPrefix(t, " "))
 	}
 	m := directiveRE.FindStringSubmatch(s)
-	if m == nil {
+	if m == nil || !isKey(m[1]) && nearestKey(m[1]) == "" {
 		return p.text(s)
 	}
 	key, val := m[1], strings.TrimSpace(s[len(m[0]):])
@@ -109,7 +109,50 @@ func (p *parser) line(s string) error {
 	case p.step == nil && stepKeys[key]:
 		return fmt.Errorf("%s: before the first step: begin one with \"step: TITLE\"", key)
 	}
-	return fmt.Errorf("unknown directive %q (%s); start the line with \"| \" if it is text", key+":", p.known())
+	if !isKey(key) {
+		return fmt.Errorf("unknown directive %q: did you mean %q? (%s; start the line with \"| \" if it is text)", key+":", nearestKey(key)+":", p.known())
+	}
+	return fmt.Errorf("%s: is not allowed here (%s)", key, p.known())
+}
+
+func isKey(k string) bool { return headerKeys[k] || stepKeys[k] || k == "step" || k == "recap" }
+
+// nearestKey returns the directive k is a likely typo of (at most one
+// edit away for short keys, two for longer), or "".
+func nearestKey(k string) string {
+	for _, key := range allKeys {
+		limit := 1
+		if len(key) > 5 {
+			limit = 2
+		}
+		if editDistance(k, key) <= limit {
+			return key
+		}
+	}
+	return ""
+}
+
+var allKeys = []string{"title", "summary", "step", "recap", "cite", "task", "check", "when", "why", "hint", "after", "show", "answer", "wrong", "gets"}
+
+// editDistance is the Levenshtein distance of two short ASCII strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 func (p *parser) known() string {
