@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -57,6 +58,10 @@ func Parse(file string, src []byte) (*Lesson, error) {
 	for i, line := range lines {
 		p.n = i + 1
 		if err := p.line(strings.TrimRight(line, " \t")); err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				return nil, e
+			}
 			return nil, &Error{File: file, Line: p.n, Err: err}
 		}
 	}
@@ -125,7 +130,7 @@ func nearestKey(k string) string {
 		if len(key) > 5 {
 			limit = 2
 		}
-		if editDistance(k, key) <= limit {
+		if editDistance(k, key) <= limit || anagram(k, key) {
 			return key
 		}
 	}
@@ -133,6 +138,17 @@ func nearestKey(k string) string {
 }
 
 var allKeys = []string{"title", "summary", "step", "recap", "cite", "task", "check", "when", "why", "hint", "after", "show", "answer", "wrong", "gets"}
+
+// anagram reports whether a and b have the same letters (a transposition).
+func anagram(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
 
 // editDistance is the Levenshtein distance of two short ASCII strings.
 func editDistance(a, b string) int {
