@@ -192,7 +192,7 @@ func (p *parser) text(s string) error {
 		}
 		p.step.Text = appendText(p.step.Text, s)
 	case s != "":
-		return errors.New("text before the first step: the header takes only title: and summary:")
+		return errors.New("text before the first step: only title: and summary: may come before the first step: line")
 	}
 	return nil
 }
@@ -213,7 +213,7 @@ func (p *parser) header(key, val string) error {
 	switch key {
 	case "title":
 		if p.l.Title != "" {
-			return errors.New("second title:")
+			return errors.New("a second title: line (a lesson has one title)")
 		}
 		p.l.Title = val
 	case "summary":

@@ -42,7 +42,7 @@ func (p *parser) newRecap(val string) error {
 		return errors.New("recap: takes no value: write the recap as text lines below it")
 	}
 	if p.recap {
-		return errors.New("second recap:")
+		return errors.New("a second recap: line (the recap ends the lesson)")
 	}
 	if p.step == nil {
 		return errors.New("recap: before any step")
