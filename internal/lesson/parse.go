@@ -192,7 +192,7 @@ func (p *parser) text(s string) error {
 		}
 		p.step.Text = appendText(p.step.Text, s)
 	case s != "":
-		return errors.New("text before the first step: only title: and summary: may come before the first step: line")
+		return errors.New("text before the first step (only title and summary lines come first)")
 	}
 	return nil
 }
