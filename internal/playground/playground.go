@@ -1,6 +1,7 @@
 // Package playground runs the embedded httpbin (github.com/mccutchen/go-httpbin)
-// on a loopback address. It serves `httpsh --playground` and the tests, so
-// that every example works offline.
+// on a loopback address, with the lessons' own /learn/ routes (learn.go).
+// It serves `httpsh --playground` and the tests, so that every example
+// works offline.
 package playground
 
 import (
@@ -38,7 +39,7 @@ func Start(maxDuration time.Duration) (*Server, error) {
 	)
 	s := &Server{
 		URL:  "http://" + ln.Addr().String(),
-		srv:  &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second},
+		srv:  &http.Server{Handler: withLearn(h), ReadHeaderTimeout: 10 * time.Second},
 		done: make(chan struct{}),
 	}
 	go func() {
