@@ -123,8 +123,14 @@ func (e *Env) Redact(line string) string {
 
 // Exchange returns exchange N named by the first of words ("3" or "#3"),
 // or the last exchange when words is empty: the `[N]` convention of
-// show, json, save, check, resend, export.
+// show, json, save, check, expect, capture, export. When the last request
+// got no response at all, "the last exchange" is an error that says so:
+// checking the exchange before it would report on a request that is not
+// the one just sent.
 func (e *Env) Exchange(words []string) (*session.Exchange, error) {
+	if f := e.Session.LastFailure(); f != nil && len(words) == 0 {
+		return nil, Failf("the last request (%s %s) got no response, so there is nothing to check: %w", f.Method, f.URL, f.Err)
+	}
 	n := 0
 	if len(words) > 0 {
 		v, err := strconv.Atoi(strings.TrimPrefix(words[0], "#"))

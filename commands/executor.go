@@ -82,9 +82,11 @@ func (x *Executor) execute(ctx context.Context, l *Logical) (cmd *Command, named
 	if !ok {
 		return nil, true, x.registry.Unknown(words[0])
 	}
-	input, err := x.substituteInput(l.Input)
-	if err != nil {
-		return cmd, true, err
+	input := l.Input
+	if !l.Literal {
+		if input, err = x.substituteInput(l.Input); err != nil {
+			return cmd, true, err
+		}
 	}
 	if cmd.LegacyRun != nil {
 		err = cmd.LegacyRun(ctx, x, &Call{Name: words[0], Args: words[1:], Input: input, Raw: l.Text, Line: l, cmd: cmd})

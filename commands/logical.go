@@ -13,6 +13,9 @@ type Logical struct {
 	Input *string // nil: no heredoc
 	File  string
 	Line  int
+	// Literal is set when the heredoc's word was quoted (<<'END'): its
+	// input is taken as typed, without {{name}} substitution, as in sh.
+	Literal bool
 	// TooLong is set when the command's text or input passed
 	// MaxInputBytes; the excess was not kept and Execute refuses it.
 	TooLong bool
@@ -39,6 +42,8 @@ type Assembler struct {
 	text    strings.Builder
 	started int
 	heredoc string // terminator being waited for
+	suffix  string // the <<WORD as typed, quotes included
+	literal bool   // WORD was quoted: no {{name}} in the input
 	input   strings.Builder
 	raw     strings.Builder
 	line    int
@@ -70,8 +75,8 @@ func (a *Assembler) Feed(line string) *Logical {
 		return nil
 	}
 	a.keep(&a.text, line)
-	if w := heredocWord(a.text.String()); w != "" {
-		a.heredoc = w
+	if w, suffix, literal := heredocWord(a.text.String()); w != "" {
+		a.heredoc, a.suffix, a.literal = w, suffix, literal
 		return nil
 	}
 	return a.finish(false)
@@ -105,14 +110,15 @@ func (a *Assembler) Reset() {
 	a.text.Reset()
 	a.input.Reset()
 	a.raw.Reset()
-	a.heredoc = ""
+	a.heredoc, a.suffix, a.literal = "", "", false
 	a.tooLong = false
 }
 
 func (a *Assembler) finish(withInput bool) *Logical {
 	l := &Logical{Text: a.text.String(), Line: a.started, TooLong: a.tooLong, Raw: a.raw.String()}
 	if withInput {
-		text := strings.TrimSuffix(l.Text, "<<"+a.heredoc)
+		l.Literal = a.literal
+		text := strings.TrimSuffix(strings.TrimRight(l.Text, " \t\r"), a.suffix)
 		l.Text = strings.TrimRight(text, " \t")
 		in := a.input.String()
 		l.Input = &in
@@ -130,22 +136,27 @@ func continued(line string) bool {
 	return n%2 == 1
 }
 
-// heredocWord returns WORD when the line ends in an unquoted <<WORD.
-func heredocWord(line string) string {
+// heredocWord returns WORD when the line ends in <<WORD, <<'WORD' or
+// <<"WORD" (outside quotes), the suffix as typed, and whether WORD was
+// quoted: then, as in sh, the input is taken literally (no {{name}}).
+func heredocWord(line string) (word, suffix string, literal bool) {
 	line = strings.TrimRight(line, " \t\r")
 	i := strings.LastIndex(line, "<<")
 	if i < 0 {
-		return ""
+		return "", "", false
 	}
-	word := line[i+2:]
+	word = line[i+2:]
+	if n := len(word); n > 2 && (word[0] == '\'' || word[0] == '"') && word[n-1] == word[0] {
+		word, literal = word[1:n-1], true
+	}
 	if word == "" || strings.ContainsAny(word, " \t'\"<>") {
-		return ""
+		return "", "", false
 	}
 	words, err := Split(line)
 	if err != nil || len(words) == 0 || words[len(words)-1] != "<<"+word {
-		return "" // inside quotes, or part of another word
+		return "", "", false // inside quotes, or part of another word
 	}
-	return word
+	return word, line[i:], literal
 }
 
 // MaxLineBytes bounds one physical line of input.

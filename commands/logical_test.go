@@ -17,6 +17,10 @@ func TestAssembler(t *testing.T) {
 		{"heredoc", "post /post --json @- <<END\n{\"a\": 1}\nEND\nget /x", []string{"post /post --json @-|{\"a\": 1}\n", "get /x|"}},
 		{"heredoc keeps blank lines", "echo <<EOF\n\nx\n\nEOF", []string{"echo|\nx\n\n"}},
 		{"quoted << is not a heredoc", "echo '<<END'", []string{"echo '<<END'|"}},
+		{"single-quoted word", "echo <<'END'\n{{x}}\nEND", []string{"echo|{{x}}\n!"}},
+		{"double-quoted word", "echo <<\"END\"\na\nEND", []string{"echo|a\n!"}},
+		{"unquoted word substitutes", "echo <<END\n{{x}}\nEND", []string{"echo|{{x}}\n"}},
+		{"mismatched quotes are no heredoc", "echo <<'END\"", []string{"echo <<'END\"|"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -27,6 +31,9 @@ func TestAssembler(t *testing.T) {
 					in := ""
 					if lg.Input != nil {
 						in = *lg.Input
+					}
+					if lg.Literal {
+						in += "!"
 					}
 					got = append(got, lg.Text+"|"+in)
 				}

@@ -47,7 +47,16 @@ type RunOptions struct {
 // stops at the first failure unless o.KeepGoing, and always at `exit` or
 // an interrupt (stop is then set). status is the first non-zero status.
 func (x *Executor) Run(ctx context.Context, s Script, o RunOptions) (status int, stop bool) {
-	err := x.lines(s, func(l *Logical) bool {
+	if !o.KeepGoing {
+		if err := x.precheck(ctx, s); err != nil {
+			fmt.Fprintf(x.Stderr, "%serror: %s\n", err.where, ErrorText(err.err))
+			if x.Hooks.Result != nil && err.line != nil {
+				x.Hooks.Result(Result{File: s.Name, Line: err.line.Line, Command: firstWord(err.line.Text), Text: x.Redact(err.line.Typed()), Err: err.err})
+			}
+			return ExitStatus(err.err), false
+		}
+	}
+	err := x.lines(ctx, s, func(l *Logical) bool {
 		st, halt := x.runOne(ctx, l, s.where(l))
 		if st != 0 && status == 0 {
 			status = st
@@ -61,6 +70,9 @@ func (x *Executor) Run(ctx context.Context, s Script, o RunOptions) (status int,
 	if err != nil {
 		fmt.Fprintf(x.Stderr, "%serror: %s\n", err.where, ErrorText(err.err))
 		return ExitStatus(err.err), false
+	}
+	if ctx.Err() != nil && !stop {
+		return StatusInterrupted, true
 	}
 	return status, stop
 }
@@ -97,13 +109,21 @@ func ReportError(w io.Writer, where string, err error) {
 type readError struct {
 	where string
 	err   error
+	line  *Logical // the line at fault, when one is
 }
 
 // lines feeds the logical lines of s to yield until it returns false.
-// The text is read as it comes, one physical line at a time.
-func (x *Executor) lines(s Script, yield func(*Logical) bool) *readError {
+// The text is read as it comes, one physical line at a time, by a
+// goroutine, so that an interrupt (ctx) ends the run even while a read
+// blocks (a FIFO, a terminal, a pipe nobody writes to). A UTF-8 byte
+// order mark at the start is skipped.
+func (x *Executor) lines(ctx context.Context, s Script, yield func(*Logical) bool) *readError {
 	var a Assembler
+	first := true
 	feed := func(phys string) bool {
+		if first {
+			phys, first = strings.TrimPrefix(phys, "\ufeff"), false
+		}
 		l := a.Feed(phys)
 		if l == nil {
 			return true
@@ -119,25 +139,66 @@ func (x *Executor) lines(s Script, yield func(*Logical) bool) *readError {
 				return nil
 			}
 		}
-	} else {
+	} else if err := readLines(ctx, s, feed, a.Lines); err != nil || ctx.Err() != nil {
+		return err
+	}
+	if open, what := a.Pending(); open {
+		return &readError{s.Name + ": ", Usagef("end of input while waiting for %s", what), nil}
+	}
+	return nil
+}
+
+// readLines scans s.R in a goroutine and feeds each physical line until
+// feed returns false, the text ends or ctx is done.
+func readLines(ctx context.Context, s Script, feed func(string) bool, read func() int) *readError {
+	type scanned struct {
+		line string
+		err  error
+		end  bool
+	}
+	ch := make(chan scanned)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
 		sc := bufio.NewScanner(s.R)
-		sc.Buffer(make([]byte, 64<<10), MaxLineBytes)
+		// A line of exactly MaxLineBytes fits, with its \r\n.
+		sc.Buffer(make([]byte, 64<<10), MaxLineBytes+2)
 		for sc.Scan() {
-			if !feed(sc.Text()) {
+			select {
+			case ch <- scanned{line: sc.Text()}:
+			case <-done:
+				return
+			}
+		}
+		select {
+		case ch <- scanned{err: sc.Err(), end: true}:
+		case <-done:
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case m := <-ch:
+			if m.end {
+				return scanError(s, m.err, read())
+			}
+			if !feed(m.line) {
 				return nil
 			}
 		}
-		if err := sc.Err(); err != nil {
-			if errors.Is(err, bufio.ErrTooLong) {
-				return &readError{fmt.Sprintf("%s:%d: ", s.Name, a.Lines()+1), Usagef("line longer than %d bytes: put a big body in a file and send it with @FILE", MaxLineBytes)}
-			}
-			return &readError{s.Name + ": ", Failf("%w", err)}
-		}
 	}
-	if open, what := a.Pending(); open {
-		return &readError{s.Name + ": ", Usagef("end of input while waiting for %s", what)}
+}
+
+// scanError describes a read that failed before the end of s.
+func scanError(s Script, err error, read int) *readError {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, bufio.ErrTooLong):
+		return &readError{fmt.Sprintf("%s:%d: ", s.Name, read+1), Usagef("line longer than %d bytes: put a big body in a file and send it with @FILE", MaxLineBytes), nil}
 	}
-	return nil
+	return &readError{s.Name + ": ", Failf("%w", err), nil}
 }
 
 // Source runs the script file path in this session, as `source` does: a
@@ -157,7 +218,12 @@ func (e *Env) Source(ctx context.Context, path string) error {
 	e.depth++
 	defer func() { e.depth-- }()
 	var failed error
-	rerr := e.exec.lines(Script{Name: path, R: f}, func(l *Logical) bool {
+	if rerr := e.exec.precheck(ctx, Script{Name: path, R: f}); rerr != nil {
+		return &Error{Status: ExitStatus(rerr.err), Err: &whereError{where: strings.TrimSuffix(rerr.where, ": "), err: rerr.err}}
+	}
+	stopRead := context.AfterFunc(ctx, func() { f.Close() }) // unblock a FIFO
+	defer stopRead()
+	rerr := e.exec.lines(ctx, Script{Name: path, R: f}, func(l *Logical) bool {
 		if err := e.exec.Execute(ctx, l); err != nil {
 			var exit *ExitRequest
 			if errors.As(err, &exit) {
@@ -171,6 +237,9 @@ func (e *Env) Source(ctx context.Context, path string) error {
 	})
 	if failed != nil {
 		return failed
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	if rerr != nil {
 		return &Error{Status: ExitStatus(rerr.err), Err: &whereError{where: strings.TrimSuffix(rerr.where, ": "), err: rerr.err}}

@@ -102,10 +102,13 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 		}
 		if err != nil {
 			e.Elapsed = time.Since(started)
+			err = wd.explain(err, w)
 			if len(e.Hops) > 0 {
 				s.record(e)
+			} else {
+				s.failed(p, err)
 			}
-			return e, wd.explain(err, w)
+			return e, err
 		}
 		next, warn, err := s.nextHop(p, hop, follow, len(e.Hops), maxRedirects)
 		if warn != "" {

@@ -77,6 +77,7 @@ type Session struct {
 	Getenv func(string) string
 
 	mu         sync.Mutex
+	failure    *Failure // the last Send, when it got no response at all
 	exchanges  []*Exchange
 	nextID     int
 	transports map[transportKey]*http.Transport
@@ -170,6 +171,7 @@ func (s *Session) record(e *Exchange) {
 	defer s.mu.Unlock()
 	e.ID = s.nextID
 	s.nextID++
+	s.failure = nil
 	s.exchanges = append(s.exchanges, e)
 	if len(s.exchanges) > MaxExchanges {
 		drop := len(s.exchanges) - MaxExchanges
