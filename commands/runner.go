@@ -210,8 +210,11 @@ func (e *Env) Source(ctx context.Context, path string) error {
 		return Usagef("source %s: nested more than %d deep (does a file source itself?)", path, maxSourceDepth)
 	}
 	path = e.sourcePath(path)
-	f, err := os.Open(path)
+	f, err := openCtx(ctx, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return Usagef("cannot read %s: %s", path, DescribeFileErr(err))
 	}
 	defer f.Close()
@@ -263,3 +266,29 @@ type whereError struct {
 
 func (e *whereError) Error() string { return e.where + ": " + e.err.Error() }
 func (e *whereError) Unwrap() error { return e.err }
+
+// openCtx opens path for reading, giving up when ctx is done: opening a
+// FIFO waits for a writer, which may never come. A file opened after ctx
+// ended is closed.
+func openCtx(ctx context.Context, path string) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		return o.f, o.err
+	case <-ctx.Done():
+		go func() {
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, ctx.Err()
+	}
+}

@@ -51,8 +51,8 @@ type options struct {
 }
 
 // newFlagSet registers the binary's flags into a fresh options value;
-// report holds --report's raw value.
-func newFlagSet() (*pflag.FlagSet, *options, *string) {
+// reports holds the --report values as given.
+func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	o := &options{}
 	fs := pflag.NewFlagSet("httpsh", pflag.ContinueOnError)
 	fs.Usage = func() {}
@@ -64,13 +64,14 @@ func newFlagSet() (*pflag.FlagSet, *options, *string) {
 	commands.ListFlag(fs, &o.vars, "var", "", "set a variable `NAME=VALUE` (repeatable)")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "in scripts, go on after a failing command")
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
-	report := fs.String("report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE])")
+	var reports []string
+	commands.ListFlag(fs, &reports, "report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE]); repeatable")
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not read or write the shell's line history")
 	commands.ListFlag(fs, &o.lines, "command", "c", "run `LINE` (repeatable)")
 	fs.BoolVarP(&o.stay, "interactive", "i", false, "with -c: stay in the shell afterwards")
 	fs.BoolVar(&o.version, "version", false, "print the version")
 	fs.BoolVarP(&o.help, "help", "h", false, "print this help")
-	return fs, o, report
+	return fs, o, &reports
 }
 
 func parseArgs(args []string) (*options, error) {
@@ -78,13 +79,11 @@ func parseArgs(args []string) (*options, error) {
 	if err := fs.Parse(joinReport(args)); err != nil {
 		return nil, err
 	}
-	if *reportFlag != "" {
-		r, err := parseReport(*reportFlag, "")
-		if err != nil {
-			return nil, err
-		}
-		o.report = r
+	r, err := parseReports(*reportFlag)
+	if err != nil {
+		return nil, err
 	}
+	o.report = r
 	o.files = fs.Args()
 	if o.color != "" && o.color != "auto" && o.color != "always" && o.color != "never" {
 		return nil, fmt.Errorf("--color takes auto, always or never, not %q", o.color)

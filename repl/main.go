@@ -58,7 +58,7 @@ func Main(args []string, st Streams) (status int) {
 		fmt.Fprintf(st.Stdout, "httpsh %s\n", Version)
 		return 0
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	return run(ctx, opts, st)
 }
@@ -103,8 +103,17 @@ func run(ctx context.Context, opts *options, st Streams) int {
 		return runModes(ctx, x, opts, st, interactive)
 	}
 	x.Hooks.Result = opts.report.add
+	stdout := x.Stdout
+	if opts.report.toStdout() {
+		// The run's own output goes to stderr, so that the report on
+		// stdout is one document a parser can read.
+		x.Stdout = st.Stderr
+	}
 	status := runModes(ctx, x, opts, st, interactive)
-	if err := opts.report.write(x.Stdout); err != nil {
+	if bw, ok := x.Stdout.(interface{ Flush() error }); ok {
+		_ = bw.Flush()
+	}
+	if err := opts.report.write(stdout); err != nil {
 		fmt.Fprintf(st.Stderr, "error: --report: %v\n", err)
 		if status == 0 {
 			status = commands.StatusFailure

@@ -11,38 +11,72 @@ import (
 	"github.com/httpsh/httpsh/internal/fileout"
 )
 
-// report collects the results of a run per script file for --report.
+// report collects the results of a run per script file for --report,
+// and writes them in each format asked for.
 type report struct {
+	outputs []reportOutput
+	suites  []*suite
+	count   int
+	cArg    int // the -c argument running (1-based), 0 outside -c
+}
+
+// reportOutput is one --report: a format and where it goes.
+type reportOutput struct {
 	format string // "junit" or "tap"
 	path   string // "" or "-": stdout
-	suites []*suite
-	count  int
-	cArg   int // the -c argument running (1-based), 0 outside -c
 }
+
+// toStdout reports whether the report is written on stdout.
+func (o reportOutput) toStdout() bool { return o.path == "" || o.path == "-" }
 
 type suite struct {
 	name  string
 	cases []entry
 	start time.Time
+	last  time.Time // when the last case ended
 	took  time.Duration
 }
 
-// parseReport reads "junit", "tap", "junit=FILE" or "tap=FILE".
-func parseReport(v string, file string) (*report, error) {
-	format, path, _ := strings.Cut(v, "=")
-	if file != "" {
-		path = file
+// parseReports reads each --report value ("junit=FILE", "tap",
+// "tap=FILE"). At most one report may go to stdout.
+func parseReports(vs []string) (*report, error) {
+	if len(vs) == 0 {
+		return nil, nil
 	}
-	switch format {
-	case "junit":
-		if path == "" {
-			return nil, fmt.Errorf("--report junit needs a FILE: --report junit FILE (- for stdout)")
+	r := &report{}
+	stdout := 0
+	for _, v := range vs {
+		format, path, _ := strings.Cut(v, "=")
+		switch format {
+		case "junit":
+			if path == "" {
+				return nil, fmt.Errorf("--report junit needs a FILE: --report junit FILE (- for stdout)")
+			}
+		case "tap":
+		default:
+			return nil, fmt.Errorf("--report takes junit FILE or tap[=FILE], not %q", v)
 		}
-	case "tap":
-	default:
-		return nil, fmt.Errorf("--report takes junit FILE or tap[=FILE], not %q", v)
+		o := reportOutput{format: format, path: path}
+		if o.toStdout() {
+			stdout++
+		}
+		r.outputs = append(r.outputs, o)
 	}
-	return &report{format: format, path: path}, nil
+	if stdout > 1 {
+		return nil, fmt.Errorf("--report: only one report can go to stdout: give the others a FILE")
+	}
+	return r, nil
+}
+
+// toStdout reports whether a report is written on stdout: the run's own
+// output then goes to stderr, so the report can be read by a parser.
+func (r *report) toStdout() bool {
+	for _, o := range r.outputs {
+		if o.toStdout() {
+			return true
+		}
+	}
+	return false
 }
 
 // begin starts the suite of one script file.
@@ -88,25 +122,45 @@ func (r *report) add(res commands.Result) {
 		e.Line = 0
 	}
 	s := r.current()
+	// A case's time is the run's time since the case before it (or the
+	// file's start): the requests it checks are part of it, so the
+	// cases of a file add up to the file's time.
+	now := time.Now()
+	from := s.start
+	if s.last.After(from) {
+		from = s.last
+	}
+	e.Elapsed, s.last = now.Sub(from), now
 	s.cases = append(s.cases, e)
 	r.count++
 }
 
-// write writes the report to its file (atomically) or to stdout.
+// write writes every report: to its file (atomically) or to stdout. It
+// writes them all, and returns the first error.
 func (r *report) write(stdout io.Writer) error {
+	var first error
+	for _, o := range r.outputs {
+		if err := r.writeOne(o, stdout); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func (r *report) writeOne(o reportOutput, stdout io.Writer) error {
 	var b strings.Builder
-	if r.format == "junit" {
+	if o.format == "junit" {
 		if err := r.junit(&b); err != nil {
 			return err
 		}
 	} else {
 		r.tap(&b)
 	}
-	if r.path == "" || r.path == "-" {
+	if o.toStdout() {
 		_, err := io.WriteString(stdout, b.String())
 		return err
 	}
-	return fileout.WriteFileAtomic(r.path, []byte(b.String()), 0o644, true)
+	return fileout.WriteFileAtomic(o.path, []byte(b.String()), 0o644, true)
 }
 
 func caseName(e entry) string {
@@ -167,8 +221,6 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Time      string        `xml:"time,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitProblem `xml:"failure,omitempty"`
 	Error     *junitProblem `xml:"error,omitempty"`
 }
@@ -188,7 +240,7 @@ func (r *report) junit(w io.Writer) error {
 	for _, s := range r.suites {
 		js := junitSuite{Name: xmlText(s.name), Time: seconds(s.took), Timestamp: s.start.UTC().Format("2006-01-02T15:04:05")}
 		for _, c := range s.cases {
-			jc := junitCase{Name: xmlText(caseName(c)), Classname: xmlText(classname(c, s.name)), Time: seconds(c.Elapsed), File: xmlText(c.File), Line: c.Line}
+			jc := junitCase{Name: xmlText(caseName(c)), Classname: xmlText(classname(c, s.name)), Time: seconds(c.Elapsed)}
 			if c.Err != nil {
 				p := &junitProblem{Message: xmlText(c.Err.Error()), Type: problemType(c), Text: xmlText(caseName(c) + "\n" + c.Err.Error())}
 				if c.Check {
