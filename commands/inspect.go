@@ -2,8 +2,6 @@ package commands
 
 import (
 	"context"
-	"strconv"
-	"strings"
 
 	"github.com/httpsh/httpsh/session"
 )
@@ -17,25 +15,9 @@ func inspectCommands() []*Command {
 	}
 }
 
-// exchangeArg returns exchange N from the words (or the last one).
-func (x *Executor) exchangeArg(words []string) (*session.Exchange, error) {
-	n := 0
-	if len(words) > 0 {
-		v, err := strconv.Atoi(strings.TrimPrefix(words[0], "#"))
-		if err != nil || v <= 0 {
-			return nil, Usagef("expected an exchange number, not %q (`history` lists them)", words[0])
-		}
-		n = v
-	}
-	e := x.Session.Exchange(n)
-	switch {
-	case e != nil:
-		return e, nil
-	case n == 0:
-		return nil, Usagef("no response yet: send a request first, e.g. `get /get`")
-	}
-	return nil, Usagef("no exchange %d (`history` lists them)", n)
-}
+// exchangeArg returns exchange N from the words (or the last one): see
+// Env.Exchange.
+func (x *Executor) exchangeArg(words []string) (*session.Exchange, error) { return x.Exchange(words) }
 
 func runResend(ctx context.Context, x *Executor, c *Call) error {
 	e, err := x.exchangeArg(c.Args)
