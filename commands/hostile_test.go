@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/internal/hostile"
 	"github.com/httpsh/httpsh/session"
 )
@@ -50,7 +51,7 @@ func TestServerTextNeverDrivesTheTerminal(t *testing.T) {
 			defer s.Close()
 			s.Settings.Color = colour
 			var out, errOut bytes.Buffer
-			x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &errOut)
+			x := commands.NewExecutor(s, all.Registry(), &out, &errOut)
 			x.Getenv = func(string) string { return "" }
 			for _, line := range lines {
 				out.Reset()
@@ -74,7 +75,7 @@ func TestRejectedCookieShown(t *testing.T) {
 	s := session.New("test")
 	defer s.Close()
 	var out bytes.Buffer
-	x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &out)
+	x := commands.NewExecutor(s, all.Registry(), &out, &out)
 	for _, l := range []string{"get " + u, "cookies --rejected"} {
 		out.Reset()
 		if err := x.ExecuteLine(context.Background(), l); err != nil {

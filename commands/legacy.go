@@ -4,14 +4,12 @@ package commands
 // compiling; it goes with the last of them.
 
 import (
-	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/fileout"
 )
 
 type legacyState struct {
-	rec         *recorder
-	name        string
-	explainBook *explain.Book
+	rec  *recorder
+	name string
 }
 
 func (x *Executor) printf(format string, args ...any) { x.Printf(format, args...) }
@@ -37,24 +35,18 @@ func LegacyCommands() []*Command {
 		cookieCommands(),
 		inspectCommands(),
 		prepareCommands(),
-		expectCommands(),
-		captureCommands(),
 		recordCommands(),
 		savedSessionCommands(),
 		exportCommands(),
 		importCommands(),
-		diffCommands(),
 		downloadCommands(),
-		explainCommands(),
 	} {
 		out = append(out, f...)
 	}
 	for _, c := range out {
 		switch c.Name {
-		case "record", "history", "help", "export", "exit", "diff":
+		case "record", "help", "export", "exit":
 			c.Unlogged = true
-		case "expect", "check":
-			c.Checks = true
 		}
 	}
 	return out

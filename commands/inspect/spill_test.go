@@ -1,4 +1,4 @@
-package commands
+package inspect_test
 
 import (
 	"bytes"
@@ -59,19 +59,5 @@ func TestSpilledBody(t *testing.T) {
 	out.Reset()
 	if err := x.ExecuteLine(context.Background(), "diff 1 2"); err != nil || !strings.Contains(out.String(), "in a temporary file, not compared") {
 		t.Errorf("diff: %v\n%s", err, out)
-	}
-}
-
-// TestStreamContains: a needle across two pieces is found.
-func TestStreamContains(t *testing.T) {
-	body := strings.Repeat("a", 64<<10-3) + "needle" + strings.Repeat("b", 10)
-	for _, tc := range []struct {
-		needle string
-		want   bool
-	}{{"needle", true}, {"aneedleb", true}, {"nope", false}, {"", true}} {
-		got, _, err := streamContains(strings.NewReader(body), []byte(tc.needle))
-		if err != nil || got != tc.want {
-			t.Errorf("%q: %v %v", tc.needle, got, err)
-		}
 	}
 }

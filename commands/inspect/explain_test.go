@@ -1,4 +1,4 @@
-package commands
+package inspect_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/playground"
 )
@@ -70,11 +71,11 @@ func TestExplainArgs(t *testing.T) {
 		{"explain 405", "405 Method Not Allowed  (RFC 9110, section 15.5.6)\n", 0},
 		{"explain content-type:", "Content-Type - request and response header", 0},
 		{"explain 299", "299 is not a registered status code: treat it as 200 OK", 0},
-		{"explain 700", "no status 700: status codes run from 100 to 599", StatusUsage},
-		{"explain conten-type", "did you mean Content-Type?", StatusUsage},
-		{"explain X-Nothing-Like-It", "no explanation of it is built in", StatusUsage},
-		{"explain 404 405", "one at a time", StatusUsage},
-		{"explain", "no response yet", StatusUsage},
+		{"explain 700", "no status 700: status codes run from 100 to 599", commands.StatusUsage},
+		{"explain conten-type", "did you mean Content-Type?", commands.StatusUsage},
+		{"explain X-Nothing-Like-It", "no explanation of it is built in", commands.StatusUsage},
+		{"explain 404 405", "one at a time", commands.StatusUsage},
+		{"explain", "no response yet", commands.StatusUsage},
 	} {
 		out.Reset()
 		err := x.ExecuteLine(context.Background(), tc.line)
@@ -82,8 +83,8 @@ func TestExplainArgs(t *testing.T) {
 		if err != nil {
 			got = err.Error()
 		}
-		if ExitStatus(err) != tc.status || !strings.Contains(got, tc.want) {
-			t.Errorf("%s: status %d, %q; want %d, %q", tc.line, ExitStatus(err), got, tc.status, tc.want)
+		if commands.ExitStatus(err) != tc.status || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: status %d, %q; want %d, %q", tc.line, commands.ExitStatus(err), got, tc.status, tc.want)
 		}
 	}
 }

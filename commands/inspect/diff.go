@@ -1,4 +1,4 @@
-package commands
+package inspect
 
 import (
 	"context"
@@ -8,50 +8,51 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/session"
 )
 
 // maxDiffRows bounds the rows diff prints.
 const maxDiffRows = 200
 
-func diffCommands() []*Command {
-	return []*Command{{
+func diff() *commands.Command {
+	return commands.Simple(commands.Command{
 		Name:  "diff",
 		Usage: "diff N M",
 		Short: "compare two exchanges side by side: status, headers, and the JSON body path by path",
 		Long: "Only what differs is listed: the status, each response header that was added, removed or changed " +
 			"(Date is left out), and for JSON bodies each path (.a.b[0]) whose value differs; other bodies are compared as a whole. " +
 			"`history` gives the numbers; diff 3 is diff of 3 and the last.",
-		Example:   "get /uuid\nget /uuid\ndiff 1 2",
-		LegacyRun: runDiff,
-	}}
+		Min:      1,
+		Max:      2,
+		Unlogged: true,
+		Example:  "get /uuid\nget /uuid\ndiff 1 2",
+	}, runDiff)
 }
 
-func runDiff(ctx context.Context, x *Executor, c *Call) error {
-	if len(c.Args) < 1 || len(c.Args) > 2 {
-		return Usagef("usage: diff N M")
-	}
-	a, err := x.exchangeArg(c.Args[:1])
+// runDiff is `diff N [M]`: M defaults to the last exchange.
+func runDiff(_ context.Context, env *commands.Env, c *commands.Call) error {
+	a, err := env.Exchange(c.Args[:1])
 	if err != nil {
 		return err
 	}
-	b, err := x.exchangeArg(c.Args[1:])
+	b, err := env.Exchange(c.Args[1:])
 	if err != nil {
 		return err
 	}
 	rows := diffExchanges(a, b)
 	if len(rows) == 0 {
-		x.printf("exchanges %d and %d have the same status, headers and body\n", a.ID, b.ID)
+		env.Printf("exchanges %d and %d have the same status, headers and body\n", a.ID, b.ID)
 		return nil
 	}
 	more := len(rows) - maxDiffRows
 	if more > 0 {
 		rows = rows[:maxDiffRows]
 	}
-	x.printf("#%d %s\n#%d %s\n\n", a.ID, a.Summary(), b.ID, b.Summary())
-	x.Render().Table(x.Stdout, []string{"", "#" + strconv.Itoa(a.ID), "#" + strconv.Itoa(b.ID)}, rows)
+	env.Printf("#%d %s\n#%d %s\n\n", a.ID, a.Summary(), b.ID, b.Summary())
+	env.Render().Table(env.Stdout, []string{"", "#" + strconv.Itoa(a.ID), "#" + strconv.Itoa(b.ID)}, rows)
 	if more > 0 {
-		x.printf("... and %d more differences\n", more)
+		env.Printf("... and %d more differences\n", more)
 	}
 	return nil
 }
@@ -186,7 +187,7 @@ func flatten(path string, v any, out map[string]string, depth int) {
 		}
 		return
 	}
-	b, _ := marshalJSON(v)
+	b, _ := commands.MarshalJSON(v)
 	if len(out) < 100000 {
 		out[path] = string(b)
 	}

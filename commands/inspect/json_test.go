@@ -1,4 +1,4 @@
-package commands
+package inspect_test
 
 import (
 	"context"

@@ -1,0 +1,86 @@
+package inspect
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/fileout"
+	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
+	"github.com/spf13/pflag"
+)
+
+type historyOptions struct{ force bool }
+
+func history() *commands.Command {
+	return commands.Define(commands.Command{
+		Name: "history", Usage: "history [N] | history save FILE [--force]", Short: "list exchanges: number, method, URL, status, size, time",
+		Sub: []commands.Sub{{Name: "save", Usage: "history save FILE [--force]", Short: "write the lines typed so far (credentials redacted) as a script",
+			Args: []commands.Arg{{Hint: commands.HintFile}}, Min: 1, Max: 1}},
+		Max:      1,
+		Unlogged: true,
+	}, func(fs *pflag.FlagSet, o *historyOptions) {
+		fs.BoolVar(&o.force, "force", false, "overwrite FILE (history save)")
+	}, runHistory)
+}
+
+// runHistory lists the exchanges, shows exchange N in full, or saves the
+// lines typed (history save).
+func runHistory(_ context.Context, env *commands.Env, c *commands.Call, o *historyOptions) error {
+	if c.Sub != nil {
+		return saveHistory(env, c.Args[0], o.force)
+	}
+	if o.force {
+		return c.UsageError()
+	}
+	if len(c.Args) > 0 {
+		e, err := env.Exchange(c.Args)
+		if err != nil {
+			return err
+		}
+		env.View().Exchange(e, render.PartsOf([]string{"request", "status", "headers", "body"}), false, "")
+		return nil
+	}
+	es := env.Session.Exchanges()
+	if len(es) == 0 {
+		env.Printf("no exchanges yet\n")
+		return nil
+	}
+	var rows [][]string
+	for _, e := range es {
+		r := e.Response()
+		rows = append(rows, []string{strconv.Itoa(e.ID), e.Hops[0].Request.Method, session.Redact(e.Hops[0].Request.URL),
+			fmt.Sprintf("%d %s", r.StatusCode, r.Reason), render.HumanBytes(r.Size), render.Duration(e.Elapsed)})
+	}
+	env.Render().Table(env.Stdout, []string{"#", "method", "url", "status", "size", "time"}, rows)
+	return nil
+}
+
+// saveHistory is `history save FILE [--force]`: the shell's line history
+// when there is one (Hooks.LineHistory), else the lines this session ran
+// at the top level, credentials redacted.
+func saveHistory(env *commands.Env, path string, force bool) error {
+	if h := env.Hooks.LineHistory; h != nil {
+		if err := fileout.CheckWritable(path, force); err != nil {
+			return err
+		}
+		if err := h.SaveTo(path, force); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return commands.Usagef("%s exists: add --force to overwrite it", path)
+			}
+			return commands.Failf("history save: %w", err)
+		}
+		env.Printf("saved %s to %s\n", commands.Plural(len(h.Lines()), "line"), path)
+		return nil
+	}
+	lines := env.Log().Typed()
+	if err := env.WriteScript(path, lines, force); err != nil {
+		return err
+	}
+	env.Printf("saved %s to %s\n", commands.Plural(len(lines), "line"), path)
+	return nil
+}
