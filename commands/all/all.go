@@ -6,6 +6,7 @@ package all
 
 import (
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/learn"
 	"github.com/httpsh/httpsh/commands/script"
 )
 
@@ -14,5 +15,6 @@ func Registry() *commands.Registry {
 	return commands.NewRegistry(
 		commands.LegacyCommands(),
 		script.Commands(),
+		learn.Commands(),
 	)
 }
