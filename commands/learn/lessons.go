@@ -151,7 +151,7 @@ func (st *state) finish(env *commands.Env) {
 	lp.Step, lp.Done = len(l.Steps), true
 	st.prog.Current = ""
 	st.save(env)
-	writeRecap(env.Stdout, l, lp, env.Cols())
+	writeRecap(env.Stdout, l, lp)
 	st.lesson, st.env = nil, nil
 }
 

@@ -56,7 +56,7 @@ func writeStep(w io.Writer, l *lesson.Lesson, i int, cols int) {
 }
 
 // writeRecap prints the end of a lesson.
-func writeRecap(w io.Writer, l *lesson.Lesson, lp *lesson.LessonProgress, cols int) {
+func writeRecap(w io.Writer, l *lesson.Lesson, lp *lesson.LessonProgress) {
 	passed := 0
 	for _, p := range lp.Passed {
 		if p {
@@ -67,7 +67,6 @@ func writeRecap(w io.Writer, l *lesson.Lesson, lp *lesson.LessonProgress, cols i
 	for _, t := range l.Recap {
 		fmt.Fprintf(w, "%s%s\n", indent, t)
 	}
-	_ = cols
 }
 
 // wireLines is the plain text of x as the wire view shows it: the last
