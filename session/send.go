@@ -188,6 +188,11 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 func newResponse(resp *http.Response) *Response {
 	code := fmt.Sprint(resp.StatusCode)
 	reason := strings.TrimPrefix(strings.TrimPrefix(resp.Status, code), " ")
+	if resp.Close && resp.ProtoAtLeast(1, 1) && resp.Header.Get("Connection") == "" {
+		// net/http removes the "Connection: close" it read (into
+		// resp.Close); the view and checks show it as it came.
+		resp.Header.Set("Connection", "close")
+	}
 	return &Response{
 		Proto:      resp.Proto,
 		StatusCode: resp.StatusCode,

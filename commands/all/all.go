@@ -8,6 +8,7 @@ import (
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/commands/assert"
 	"github.com/httpsh/httpsh/commands/inspect"
+	"github.com/httpsh/httpsh/commands/learn"
 	"github.com/httpsh/httpsh/commands/script"
 )
 
@@ -18,5 +19,6 @@ func Registry() *commands.Registry {
 		script.Commands(),
 		inspect.Commands(),
 		assert.Commands(),
+		learn.Commands(),
 	)
 }
