@@ -46,10 +46,6 @@ func inspectCommands() []*Command {
 			Sub:       []Sub{{Name: "save", Usage: "history save FILE [--force]", Short: "write the lines typed so far (credentials redacted) as a script"}},
 			LegacyRun: runHistory,
 		},
-		{
-			Name: "resend", Usage: "resend [N]", Short: "send exchange N's request again (default: the last)",
-			LegacyRun: runResend,
-		},
 	}
 }
 
@@ -305,14 +301,6 @@ func runHistory(_ context.Context, x *Executor, c *Call) error {
 	}
 	x.Render().Table(x.Stdout, []string{"#", "method", "url", "status", "size", "time"}, rows)
 	return nil
-}
-
-func runResend(ctx context.Context, x *Executor, c *Call) error {
-	e, err := x.exchangeArg(c.Args)
-	if err != nil {
-		return err
-	}
-	return x.sendAndShow(ctx, e.Prepared, &requestFlags{})
 }
 
 // marshalJSON encodes v without HTML escaping (& stays &).

@@ -4,8 +4,9 @@ package commands
 // compiling; it goes with the last of them.
 
 import (
+	"context"
+
 	"github.com/httpsh/httpsh/internal/explain"
-	"github.com/httpsh/httpsh/internal/fileout"
 )
 
 type legacyState struct {
@@ -32,11 +33,9 @@ func needArgs(c *Call, lo, hi int, usage string) error {
 func LegacyCommands() []*Command {
 	var out []*Command
 	for _, f := range [][]*Command{
-		requestCommands(),
 		sessionCommands(),
 		cookieCommands(),
 		inspectCommands(),
-		prepareCommands(),
 		expectCommands(),
 		captureCommands(),
 		recordCommands(),
@@ -44,7 +43,6 @@ func LegacyCommands() []*Command {
 		exportCommands(),
 		importCommands(),
 		diffCommands(),
-		downloadCommands(),
 		explainCommands(),
 	} {
 		out = append(out, f...)
@@ -69,4 +67,10 @@ func (x *Executor) legacyObserve(typed string, cmd *Command, err error, nested b
 		x.legacy.rec = nil
 	}
 }
-func (x *Executor) meters() fileout.Meters { return x.Meters() }
+
+// runPrepare runs the request family's prepare for import curl until
+// import moves to its family, which calls request.Prepare instead.
+func runPrepare(ctx context.Context, x *Executor, c *Call) error {
+	cmd, _ := x.Registry().Lookup("prepare")
+	return x.Invoke(ctx, cmd, c.Args, c.Input)
+}

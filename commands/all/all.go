@@ -6,6 +6,8 @@ package all
 
 import (
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/download"
+	"github.com/httpsh/httpsh/commands/request"
 	"github.com/httpsh/httpsh/commands/script"
 )
 
@@ -14,5 +16,7 @@ func Registry() *commands.Registry {
 	return commands.NewRegistry(
 		commands.LegacyCommands(),
 		script.Commands(),
+		request.Commands(),
+		download.Commands(),
 	)
 }

@@ -1,4 +1,4 @@
-package commands_test
+package request_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/internal/hostile"
 	"github.com/httpsh/httpsh/session"
 )
@@ -39,7 +40,7 @@ func FuzzResponse(f *testing.F) {
 			s.Settings.Color = colour
 			s.Settings.MaxRedirects = 1
 			var out, errOut bytes.Buffer
-			x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &errOut)
+			x := commands.NewExecutor(s, all.Registry(), &out, &errOut)
 			for _, line := range []string{"get " + u + " -v", "show redirects", "cookies --rejected", "json"} {
 				err := x.ExecuteLine(context.Background(), line)
 				if err != nil {
