@@ -11,8 +11,8 @@ import (
 )
 
 // TestOutputRefusesLinks: neither FILE nor FILE.part being a symbolic
-// link to a file outside the folder lets -o write there; each refusal
-// says what to do.
+// link to a file outside the folder lets -o, download or download
+// --resume write there; each refusal says what to do.
 func TestOutputRefusesLinks(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("from the server"))
@@ -26,6 +26,10 @@ func TestOutputRefusesLinks(t *testing.T) {
 		{"get /x -o %s", "f", "is a symbolic link"},
 		{"get /x -o %s --force", "f", "is a symbolic link"},
 		{"get /x -o %s", "f.part", "not a regular file"},
+		{"download /x %s", "f", "is a symbolic link"},
+		{"download /x %s --force", "f", "is a symbolic link"},
+		{"download /x %s", "f.part", "not a regular file"},
+		{"download /x %s --resume", "f.part", "not a regular file"},
 	} {
 		if err := os.WriteFile(outside, []byte("precious"), 0o644); err != nil {
 			t.Fatal(err)

@@ -11,11 +11,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/httpsh/httpsh/commands"
 )
 
 // TestOutputToPipe: -o and save write into a device or named pipe
 // (/dev/null, /dev/stdout, a FIFO) instead of replacing it with a regular
-// file through the usual temporary file and rename. A FIFO stands in for /dev/null, which a test must not risk.
+// file through the usual temporary file and rename; download refuses
+// one. A FIFO stands in for /dev/null, which a test must not risk.
 func TestOutputToPipe(t *testing.T) {
 	const body = "from the server"
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -70,4 +73,15 @@ func TestOutputToPipe(t *testing.T) {
 			}
 		})
 	}
+	t.Run("download refuses", func(t *testing.T) {
+		fifo := filepath.Join(t.TempDir(), "pipe")
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Skip("no named pipes here:", err)
+		}
+		x, _, _ := newTestExecutor(t, srv.URL)
+		err := x.ExecuteLine(context.Background(), "download /x "+fifo+" --force")
+		if commands.ExitStatus(err) != commands.StatusUsage || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("download into a pipe: %v", err)
+		}
+	})
 }
