@@ -58,7 +58,7 @@ func runExport(_ context.Context, x *Executor, c *Call) error {
 		if err != nil {
 			return err
 		}
-		e, err := x.exchangeArg(n)
+		e, err := x.Exchange(n)
 		if err != nil {
 			return err
 		}

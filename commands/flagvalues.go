@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 
+	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
 
@@ -24,4 +25,14 @@ func (l listValue) GetSlice() []string        { return *l.p }
 // ListFlag registers a repeatable string flag on fs.
 func ListFlag(fs *pflag.FlagSet, p *[]string, name, short, usage string) {
 	fs.VarP(listValue{p}, name, short, usage)
+}
+
+// HeaderFlag reads the value of -H 'Name: value'.
+func HeaderFlag(h string) (session.Header, error) {
+	name, value, ok := strings.Cut(h, ":")
+	name = strings.TrimSpace(name)
+	if !ok || !session.ValidHeaderName(name) || !session.ValidHeaderValue(value) {
+		return session.Header{}, Usagef("-H %q: expected 'Name: value'", h)
+	}
+	return session.Header{Name: name, Value: strings.TrimSpace(value)}, nil
 }

@@ -4,13 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"mime"
-	"mime/multipart"
-	"net/textproto"
-	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/httpsh/httpsh/session"
@@ -134,132 +128,20 @@ func DescribeFileErr(err error) string {
 	return err.Error()
 }
 
-// upload is one file of a multipart body.
-type upload struct {
+// Upload is one file of a multipart body: the form field, the file's
+// path and its media type ("" to guess from the extension).
+type Upload struct {
 	Field, Path, Type string
 }
 
-// bodyParts collects what the line says about the body.
-type bodyParts struct {
-	fields  []Item // ItemField, ItemRawJSON (values resolved)
-	uploads []upload
-}
-
-// buildBody turns fields and uploads into a body and its content type:
-// JSON by default, urlencoded with form, multipart when a file is
-// attached.
-func (b *bodyParts) build(form bool) ([]byte, string, string, error) {
-	switch {
-	case len(b.uploads) > 0:
-		return b.multipart()
-	case len(b.fields) == 0:
-		return nil, "", "", nil
-	case form:
-		var buf strings.Builder
-		for _, f := range b.fields {
-			if f.Kind == ItemRawJSON {
-				return nil, "", "", Usagef("%s:=%s: raw JSON fields cannot go in a form; use %s=VALUE", f.Name, f.Value, f.Name)
-			}
-			if buf.Len() > 0 {
-				buf.WriteByte('&')
-			}
-			buf.WriteString(url.QueryEscape(f.Name) + "=" + url.QueryEscape(f.Value))
-		}
-		return []byte(buf.String()), "application/x-www-form-urlencoded", "--form", nil
-	}
-	return b.jsonObject()
-}
-
-func (b *bodyParts) jsonObject() ([]byte, string, string, error) {
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, f := range b.fields {
-		if i > 0 {
-			buf.WriteString(", ")
-		}
-		k, _ := json.Marshal(f.Name)
-		buf.Write(k)
-		buf.WriteString(": ")
-		if f.Kind == ItemRawJSON {
-			var compact bytes.Buffer
-			if err := json.Compact(&compact, []byte(f.Value)); err != nil {
-				return nil, "", "", Usagef("invalid JSON in %s:=%s: %s", f.Name, f.Value, JSONProblem([]byte(f.Value)))
-			}
-			buf.Write(compact.Bytes())
-			continue
-		}
-		v, _ := json.Marshal(f.Value)
-		buf.Write(v)
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), "application/json", "fields", nil
-}
-
-func (b *bodyParts) multipart() ([]byte, string, string, error) {
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for _, f := range b.fields {
-		if err := mw.WriteField(f.Name, f.Value); err != nil {
-			return nil, "", "", Fail(err)
-		}
-	}
-	for _, u := range b.uploads {
-		if err := addFile(mw, u); err != nil {
-			return nil, "", "", err
-		}
-	}
-	if err := mw.Close(); err != nil {
-		return nil, "", "", Fail(err)
-	}
-	return buf.Bytes(), mw.FormDataContentType(), "files", nil
-}
-
-func addFile(mw *multipart.Writer, u upload) error {
-	f, err := os.Open(u.Path)
-	if err != nil {
-		return Usagef("cannot read %s for field %s: %s", u.Path, u.Field, DescribeFileErr(err))
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return Usagef("%s is a folder, not a file (field %s)", u.Path, u.Field)
-	}
-	h := make(textproto.MIMEHeader)
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, escapeQuotes(u.Field), escapeQuotes(filepath.Base(u.Path))))
-	typ := u.Type
-	if typ == "" {
-		typ = guessType(u.Path)
-	}
-	h.Set("Content-Type", typ)
-	w, err := mw.CreatePart(h)
-	if err != nil {
-		return Fail(err)
-	}
-	if _, err := io.Copy(w, f); err != nil {
-		return Failf("read %s: %w", u.Path, err)
-	}
-	return nil
-}
-
-// guessType is the media type for a file name, by extension.
-func guessType(path string) string {
-	if t := mime.TypeByExtension(filepath.Ext(path)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
-}
-
-func escapeQuotes(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
-}
-
 // ParseUpload reads "name=@path[;type=...]" (the --files form).
-func ParseUpload(v string) (upload, error) {
+func ParseUpload(v string) (Upload, error) {
 	name, rest, ok := strings.Cut(v, "=")
 	path, okAt := strings.CutPrefix(rest, "@")
 	if !ok || !okAt || name == "" || path == "" {
-		return upload{}, Usagef("--files %q: expected name=@path or name=@path;type=MIME", v)
+		return Upload{}, Usagef("--files %q: expected name=@path or name=@path;type=MIME", v)
 	}
-	u := upload{Field: name, Path: path}
+	u := Upload{Field: name, Path: path}
 	if p, t, found := strings.Cut(path, ";type="); found {
 		u.Path, u.Type = p, t
 	}

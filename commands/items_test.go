@@ -46,20 +46,3 @@ func TestParseItem(t *testing.T) {
 		}
 	}
 }
-
-func TestBodyBuild(t *testing.T) {
-	fields := []Item{{ItemField, "name", "luke"}, {ItemRawJSON, "n", "3"}, {ItemRawJSON, "tags", `[ "a" ]`}}
-	b := bodyParts{fields: fields}
-	body, ct, _, err := b.build(false)
-	if err != nil || string(body) != `{"name": "luke", "n": 3, "tags": ["a"]}` || ct != "application/json" {
-		t.Errorf("json body = %s, %s, %v", body, ct, err)
-	}
-	form := bodyParts{fields: []Item{{ItemField, "name", "luke skywalker"}, {ItemField, "side", "a&b"}}}
-	body, ct, _, err = form.build(true)
-	if err != nil || string(body) != "name=luke+skywalker&side=a%26b" || ct != "application/x-www-form-urlencoded" {
-		t.Errorf("form body = %s, %s, %v", body, ct, err)
-	}
-	if _, _, _, err := b.build(true); err == nil {
-		t.Error("raw JSON in a form should be refused")
-	}
-}

@@ -4,7 +4,7 @@ package commands
 // compiling; it goes with the last of them.
 
 import (
-	"github.com/httpsh/httpsh/internal/fileout"
+	"context"
 )
 
 type legacyState struct {
@@ -30,16 +30,12 @@ func needArgs(c *Call, lo, hi int, usage string) error {
 func LegacyCommands() []*Command {
 	var out []*Command
 	for _, f := range [][]*Command{
-		requestCommands(),
 		sessionCommands(),
 		cookieCommands(),
-		inspectCommands(),
-		prepareCommands(),
 		recordCommands(),
 		savedSessionCommands(),
 		exportCommands(),
 		importCommands(),
-		downloadCommands(),
 	} {
 		out = append(out, f...)
 	}
@@ -61,4 +57,10 @@ func (x *Executor) legacyObserve(typed string, cmd *Command, err error, nested b
 		x.legacy.rec = nil
 	}
 }
-func (x *Executor) meters() fileout.Meters { return x.Meters() }
+
+// runPrepare runs the request family's prepare for import curl until
+// import moves to its family, which calls request.Prepare instead.
+func runPrepare(ctx context.Context, x *Executor, c *Call) error {
+	cmd, _ := x.Registry().Lookup("prepare")
+	return x.Invoke(ctx, cmd, c.Args, c.Input)
+}

@@ -9,6 +9,8 @@ import (
 	"github.com/httpsh/httpsh/commands/assert"
 	"github.com/httpsh/httpsh/commands/inspect"
 	"github.com/httpsh/httpsh/commands/learn"
+	"github.com/httpsh/httpsh/commands/download"
+	"github.com/httpsh/httpsh/commands/request"
 	"github.com/httpsh/httpsh/commands/script"
 )
 
@@ -20,5 +22,7 @@ func Registry() *commands.Registry {
 		inspect.Commands(),
 		assert.Commands(),
 		learn.Commands(),
+		request.Commands(),
+		download.Commands(),
 	)
 }

@@ -1,4 +1,4 @@
-package commands
+package download
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -51,7 +52,9 @@ func (f *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(content))
 }
 
-func newTestExecutor(t testing.TB, base string) (*Executor, *bytes.Buffer, *bytes.Buffer) {
+// newTestExecutor runs this family's commands against base, with the
+// environment empty.
+func newTestExecutor(t testing.TB, base string) (*commands.Executor, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	s := session.New("httpsh-test")
 	t.Cleanup(s.Close)
@@ -61,7 +64,7 @@ func newTestExecutor(t testing.TB, base string) (*Executor, *bytes.Buffer, *byte
 	}
 	s.Base = u
 	var out, errOut bytes.Buffer
-	x := NewExecutor(s, NewRegistry(LegacyCommands()), &out, &errOut)
+	x := commands.NewExecutor(s, commands.NewRegistry(Commands()), &out, &errOut)
 	x.Getenv = func(string) string { return "" }
 	return x, &out, &errOut
 }
@@ -101,8 +104,8 @@ func TestDownloadCutAndResume(t *testing.T) {
 
 	fs.cut.Store(true)
 	err := x.ExecuteLine(ctx, "download /f "+path)
-	if ExitStatus(err) != StatusFailure || !strings.Contains(err.Error(), "--resume` continues it") {
-		t.Fatalf("cut download: %v (status %d)", err, ExitStatus(err))
+	if commands.ExitStatus(err) != commands.StatusFailure || !strings.Contains(err.Error(), "--resume` continues it") {
+		t.Fatalf("cut download: %v (status %d)", err, commands.ExitStatus(err))
 	}
 	st, err := os.Stat(path + ".part")
 	if err != nil || st.Size() == 0 || st.Size() > int64(len(content)/2) {
@@ -161,8 +164,8 @@ func TestDownloadInterrupted(t *testing.T) {
 	})
 	cancel()
 	err := <-done
-	if ExitStatus(err) != StatusInterrupted || !strings.HasPrefix(err.Error(), "interrupted: kept 131.1 kB in ") {
-		t.Fatalf("interrupted: %v (status %d)", err, ExitStatus(err))
+	if commands.ExitStatus(err) != commands.StatusInterrupted || !strings.HasPrefix(err.Error(), "interrupted: kept 131.1 kB in ") {
+		t.Fatalf("interrupted: %v (status %d)", err, commands.ExitStatus(err))
 	}
 	fs.cut.Store(false)
 	if err := x.ExecuteLine(context.Background(), "download /f "+path+" --resume"); err != nil {
@@ -260,18 +263,18 @@ func TestDownloadErrors(t *testing.T) {
 		status int
 		msg    string
 	}{
-		{"download", StatusUsage, "usage: download URL"},
-		{"download /ok " + existing, StatusUsage, "exists: add --force"},
-		{"download /ok " + filepath.Join(dir, "no/such/f"), StatusUsage, "does not exist"},
-		{"download /missing " + filepath.Join(dir, "m"), StatusFailure, "404 Client Error: Not Found for url: " + srv.URL + "/missing: nothing saved"},
-		{"download /short " + filepath.Join(dir, "s"), StatusFailure, "download incomplete: kept"},
-		{"download /ok " + filepath.Join(dir, "f") + " --bogus", StatusUsage, "unknown flag: --bogus"},
-		{"download /ok " + filepath.Join(dir, "f") + " --timeout x", StatusUsage, "--timeout"},
+		{"download", commands.StatusUsage, "usage: download URL"},
+		{"download /ok " + existing, commands.StatusUsage, "exists: add --force"},
+		{"download /ok " + filepath.Join(dir, "no/such/f"), commands.StatusUsage, "does not exist"},
+		{"download /missing " + filepath.Join(dir, "m"), commands.StatusFailure, "404 Client Error: Not Found for url: " + srv.URL + "/missing: nothing saved"},
+		{"download /short " + filepath.Join(dir, "s"), commands.StatusFailure, "download incomplete: kept"},
+		{"download /ok " + filepath.Join(dir, "f") + " --bogus", commands.StatusUsage, "unknown flag: --bogus"},
+		{"download /ok " + filepath.Join(dir, "f") + " --timeout x", commands.StatusUsage, "--timeout"},
 	} {
 		x, _, _ := newTestExecutor(t, srv.URL)
 		err := x.ExecuteLine(context.Background(), tc.line)
-		if ExitStatus(err) != tc.status || err == nil || !strings.Contains(err.Error(), tc.msg) {
-			t.Errorf("%s: %v (status %d), want status %d and %q", tc.line, err, ExitStatus(err), tc.status, tc.msg)
+		if commands.ExitStatus(err) != tc.status || err == nil || !strings.Contains(err.Error(), tc.msg) {
+			t.Errorf("%s: %v (status %d), want status %d and %q", tc.line, err, commands.ExitStatus(err), tc.status, tc.msg)
 		}
 	}
 	if b, _ := os.ReadFile(existing); string(b) != "mine" {

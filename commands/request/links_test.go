@@ -1,4 +1,4 @@
-package commands
+package request_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package commands
+package download
 
 import (
 	"encoding/json"
@@ -76,7 +76,7 @@ func (d *download) saveMeta(resp *session.Response) {
 		LastModified: resp.Header.Get("Last-Modified"),
 		Total:        d.total,
 	}
-	if e := d.x.Session.Exchange(0); e != nil {
+	if e := d.env.Session.Exchange(0); e != nil {
 		m.URL = session.Redact(e.Hops[0].Request.URL)
 	}
 	b, err := json.Marshal(m)
@@ -84,7 +84,7 @@ func (d *download) saveMeta(resp *session.Response) {
 		err = fileout.WriteFileAtomic(d.metaPath(), b, 0o644, true)
 	}
 	if err != nil {
-		d.x.warnf("cannot record %s (a resume will send Range alone): %v", d.metaPath(), err)
+		d.env.Warnf("cannot record %s (a resume will send Range alone): %v", d.metaPath(), err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package commands_test
+package request_test
 
 import (
 	"bytes"

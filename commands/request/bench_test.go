@@ -1,4 +1,4 @@
-package commands
+package request
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -20,8 +21,8 @@ func BenchmarkExecuteGet(b *testing.B) {
 	defer srv.Close()
 	s := session.New("bench")
 	defer s.Close()
-	x := NewExecutor(s, NewRegistry(LegacyCommands()), io.Discard, io.Discard)
-	line := &Logical{Text: "get " + srv.URL + "/get --show status"}
+	x := commands.NewExecutor(s, commands.NewRegistry(Commands()), io.Discard, io.Discard)
+	line := &commands.Logical{Text: "get " + srv.URL + "/get --show status"}
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,4 +1,7 @@
-package commands
+// Package download is the family of one command, download: stream a
+// body to a file in constant memory, through FILE.part, resumable with
+// Range and If-Range.
+package download
 
 import (
 	"context"
@@ -8,67 +11,63 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
 
-func downloadCommands() []*Command {
-	return []*Command{{
+// Commands returns the family's commands.
+func Commands() []*commands.Command {
+	return []*commands.Command{commands.Define(commands.Command{
 		Name:  "download",
-		Usage: "download URL [FILE] [--resume] [--force] [-H 'Name: value'] [--timeout D] [--header-timeout D]",
+		Usage: "download URL [FILE] [--resume] [--force]",
 		Short: "stream a body to a file in constant memory, resumable",
 		Long: "The body goes to FILE.part and is renamed to FILE when complete and its length checked; on a failure or Ctrl-C the .part stays and the error says how to resume it. " +
 			"Without FILE the name comes from the server's Content-Disposition or the URL, reduced to a safe base name in the current folder; a folder as FILE takes that name inside it. " +
 			"An existing FILE is never overwritten unless --force. A 4xx/5xx answer saves nothing and fails.\n" +
 			"--resume continues FILE.part with Range (and If-Range with the validator recorded in FILE.part.meta); when the server answers 200 instead of 206, or the file changed, it starts over. " +
 			"A progress bar (bytes, rate, ETA) is drawn on stderr when it is a terminal.",
-		Example:     "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
-		LegacyFlags: func(fs *pflag.FlagSet) { new(downloadFlags).register(fs) },
-		LegacyArgs:  []string{"url", "file"},
-		LegacyRun:   runDownload,
-	}}
+		Example:    "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
+		Args:       []commands.Arg{{Hint: commands.HintURL}, {Hint: commands.HintFile}},
+		LegacyArgs: []string{"url", "file"}, // until completion reads Args
+		Min:        1,
+		Max:        2,
+	}, flags, run)}
 }
 
-type downloadFlags struct {
+// options are download's flags.
+type options struct {
 	resume, force, insecure bool
 	headers                 []string
-	timeouts                TimeoutFlags
+	timeouts                commands.TimeoutFlags
 }
 
-func (f *downloadFlags) register(fs *pflag.FlagSet) {
-	fs.BoolVar(&f.resume, "resume", false, "continue FILE.part from where it stopped")
-	fs.BoolVar(&f.force, "force", false, "overwrite an existing FILE")
-	ListFlag(fs, &f.headers, "header", "H", "header `'Name: value'`")
-	fs.StringVar(&f.timeouts.whole, "timeout", "", "time limit for the whole download such as `1h` (default: set timeout, off)")
-	fs.StringVar(&f.timeouts.header, "header-timeout", "", "longest wait for the headers or between reads such as `30s` (default: set header-timeout)")
-	fs.BoolVar(&f.insecure, "insecure", false, "skip TLS verification for this request only")
+func flags(fs *pflag.FlagSet, o *options) {
+	fs.BoolVar(&o.resume, "resume", false, "continue FILE.part from where it stopped")
+	fs.BoolVar(&o.force, "force", false, "overwrite an existing FILE")
+	commands.ListFlag(fs, &o.headers, "header", "H", "header `'Name: value'`")
+	commands.HintFlag(fs, "header", commands.HintItem)
+	o.timeouts.Register(fs, "time limit for the whole download such as `1h` (default: set timeout, off)",
+		"longest wait for the headers or between reads such as `30s` (default: set header-timeout)")
+	fs.BoolVar(&o.insecure, "insecure", false, "skip TLS verification for this request only")
 }
 
-func runDownload(ctx context.Context, x *Executor, c *Call) error {
-	var f downloadFlags
-	fs := pflag.NewFlagSet("download", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	f.register(fs)
-	args, err := parseFlags("download", fs, c.Args)
+// run downloads c.Args[0] to c.Args[1] (or a name the response gives),
+// starting over once when a resume cannot continue the part.
+func run(ctx context.Context, env *commands.Env, c *commands.Call, o *options) error {
+	d, err := newDownload(env, c.Args, o)
 	if err != nil {
 		return err
 	}
-	if len(args) < 1 || len(args) > 2 {
-		return Usagef("usage: download URL [FILE] [--resume] [--force]")
-	}
-	d, err := x.newDownload(args, &f)
-	if err != nil {
-		return err
-	}
-	req, err := d.request(args[0], &f)
+	req, err := d.request(c.Args[0], o)
 	if err != nil {
 		return err
 	}
 	e, err := d.run(ctx, req)
 	if errors.Is(err, errStartOver) {
-		x.warnf("%s: starting over", d.restart)
+		env.Warnf("%s: starting over", d.restart)
 		d.reset()
 		e, err = d.run(ctx, req)
 	}
@@ -82,7 +81,7 @@ func runDownload(ctx context.Context, x *Executor, c *Call) error {
 // download is one run of the download command: where the body goes and
 // what is already there.
 type download struct {
-	x       *Executor
+	env     *commands.Env
 	dir     string // folder for a name chosen from the response
 	path    string // final file; "" until the response names it
 	force   bool
@@ -100,16 +99,16 @@ type download struct {
 	sinkErr error  // a refusal from the sink (exists, cannot write)
 }
 
-// errStartOver asks runDownload to send again without Range.
+// errStartOver asks run to send again without Range.
 var errStartOver = errors.New("start over")
 
 // newDownload works out the target from the words and checks, before
 // anything is sent, that it may be written.
-func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, error) {
-	d := &download{x: x, dir: ".", force: f.force, resume: f.resume, total: -1}
-	u, err := session.Resolve(x.Session.Base, args[0])
+func newDownload(env *commands.Env, args []string, f *options) (*download, error) {
+	d := &download{env: env, dir: ".", force: f.force, resume: f.resume, total: -1}
+	u, err := session.Resolve(env.Session.Base, args[0])
 	if err != nil {
-		return nil, Usage(err)
+		return nil, commands.Usage(err)
 	}
 	d.fromURL = fileout.SafeName(lastSegment(u.EscapedPath()), "")
 	if len(args) == 2 {
@@ -138,24 +137,24 @@ func (x *Executor) newDownload(args []string, f *downloadFlags) (*download, erro
 // download keeps files, and its .part and resume need a regular one.
 func (d *download) checkTarget() error {
 	if fileout.Special(d.path) {
-		return Usagef("%s is not a regular file: download keeps files (to discard a body, `get URL -o %s`)", d.path, d.path)
+		return commands.Usagef("%s is not a regular file: download keeps files (to discard a body, `get URL -o %s`)", d.path, d.path)
 	}
 	return fileout.CheckWritable(d.path, d.force)
 }
 
 // request builds the GET: no content coding, so that ranges count the
 // bytes that land on disk, and Range/If-Range when resuming.
-func (d *download) request(raw string, f *downloadFlags) (*session.Request, error) {
+func (d *download) request(raw string, f *options) (*session.Request, error) {
 	req := &session.Request{Method: "GET", URL: raw}
 	req.Headers = append(req.Headers, session.Header{Name: "Accept-Encoding", Value: "identity"})
 	for _, h := range f.headers {
-		hd, err := HeaderFlag(h)
+		hd, err := commands.HeaderFlag(h)
 		if err != nil {
 			return nil, err
 		}
 		req.Headers = append(req.Headers, hd)
 	}
-	if err := f.timeouts.apply(&req.Options); err != nil {
+	if err := f.timeouts.Apply(&req.Options); err != nil {
 		return nil, err
 	}
 	req.Options.Insecure = f.insecure
@@ -172,14 +171,14 @@ func (d *download) run(ctx context.Context, base *session.Request) (*session.Exc
 		if v := d.meta.validator(); v != "" {
 			req.Headers = append(req.Headers, session.Header{Name: "If-Range", Value: v})
 		} else {
-			d.x.warnf("no valid ETag or Last-Modified recorded for %s: resuming with Range alone", d.part())
+			d.env.Warnf("no valid ETag or Last-Modified recorded for %s: resuming with Range alone", d.part())
 		}
 	}
-	p, err := d.x.Session.Prepare(&req)
+	p, err := d.env.Session.Prepare(&req)
 	if err != nil {
-		return nil, Usage(err)
+		return nil, commands.Usage(err)
 	}
-	e, err := d.x.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.Add(n) }})
+	e, err := d.env.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.Add(n) }})
 	return e, d.finish(ctx, e, err)
 }
 
@@ -218,7 +217,7 @@ func (d *download) sink(resp *session.Response) (io.Writer, error) {
 		d.offset = 0
 		d.saveMeta(resp)
 	}
-	d.meter = d.x.meters().Start(filepath.Base(d.path), d.offset, d.total)
+	d.meter = d.env.Meters().Start(filepath.Base(d.path), d.offset, d.total)
 	return f, nil
 }
 
@@ -229,7 +228,7 @@ func (d *download) accept(resp *session.Response) (bool, error) {
 	if resp.StatusCode != 206 {
 		d.total = fileout.ContentLength(resp)
 		if d.offset > 0 {
-			d.x.warnf("the server sent the whole file (%d %s), not the rest: starting over", resp.StatusCode, render.Sanitize(resp.Reason))
+			d.env.Warnf("the server sent the whole file (%d %s), not the rest: starting over", resp.StatusCode, render.Sanitize(resp.Reason))
 		}
 		return false, nil
 	}
@@ -263,11 +262,11 @@ func (d *download) finish(ctx context.Context, e *session.Exchange, sendErr erro
 	case d.sinkErr != nil:
 		return d.sinkErr
 	case sendErr != nil && d.file == nil:
-		return Fail(sendErr)
+		return commands.Fail(sendErr)
 	case sendErr != nil:
 		return d.kept(ctx, e, sendErr)
 	case cerr != nil:
-		return Failf("write %s: %w", d.part(), cerr)
+		return commands.Failf("write %s: %w", d.part(), cerr)
 	}
 	resp := e.Response()
 	if d.file == nil {
@@ -286,11 +285,11 @@ func (d *download) kept(ctx context.Context, e *session.Exchange, sendErr error)
 	if st, err := os.Stat(d.part()); err == nil {
 		size = st.Size()
 	}
-	how := fmt.Sprintf("kept %s in %s: `download %s %s --resume` continues it", render.HumanBytes(size), d.part(), urlWord(e), Quote(d.path))
+	how := fmt.Sprintf("kept %s in %s: `download %s %s --resume` continues it", render.HumanBytes(size), d.part(), urlWord(e), commands.Quote(d.path))
 	if ctx.Err() != nil && errors.Is(sendErr, context.Canceled) {
-		return &Error{Status: StatusInterrupted, Err: fmt.Errorf("interrupted: %s", how)}
+		return &commands.Error{Status: commands.StatusInterrupted, Err: fmt.Errorf("interrupted: %s", how)}
 	}
-	return Failf("download incomplete: %s (%w)", how, sendErr)
+	return commands.Failf("download incomplete: %s (%w)", how, sendErr)
 }
 
 // notSaved handles an answer that is not 2xx: a 416 to a resume whose
@@ -303,12 +302,12 @@ func (d *download) notSaved(e *session.Exchange) error {
 			d.total = total
 			return d.rename()
 		}
-		return Failf("the server cannot continue %s (416 Range Not Satisfiable): remove it or run download without --resume", d.part())
+		return commands.Failf("the server cannot continue %s (416 Range Not Satisfiable): remove it or run download without --resume", d.part())
 	}
-	if err := StatusError(e); err != nil {
-		return Failf("%w: nothing saved", err)
+	if err := commands.StatusError(e); err != nil {
+		return commands.Failf("%w: nothing saved", err)
 	}
-	return Failf("%d %s for url: %s: nothing saved", resp.StatusCode, render.Sanitize(resp.Reason), session.Redact(e.URL()))
+	return commands.Failf("%d %s for url: %s: nothing saved", resp.StatusCode, render.Sanitize(resp.Reason), session.Redact(e.URL()))
 }
 
 // verify checks the part file against Content-Length and the total the
@@ -316,13 +315,13 @@ func (d *download) notSaved(e *session.Exchange) error {
 func (d *download) verify(resp *session.Response) error {
 	st, err := os.Stat(d.part())
 	if err != nil {
-		return Failf("check %s: %w", d.part(), err)
+		return commands.Failf("check %s: %w", d.part(), err)
 	}
 	if cl := fileout.ContentLength(resp); cl >= 0 && resp.WireSize != cl {
-		return Failf("the server announced %d bytes and sent %d: kept %s; try again with --resume", cl, resp.WireSize, d.part())
+		return commands.Failf("the server announced %d bytes and sent %d: kept %s; try again with --resume", cl, resp.WireSize, d.part())
 	}
 	if d.total >= 0 && st.Size() != d.total {
-		return Failf("%s has %d bytes, the file has %d: kept it; try again with --resume", d.part(), st.Size(), d.total)
+		return commands.Failf("%s has %d bytes, the file has %d: kept it; try again with --resume", d.part(), st.Size(), d.total)
 	}
 	return nil
 }
@@ -332,14 +331,14 @@ func (d *download) verify(resp *session.Response) error {
 func (d *download) rename() error {
 	if d.force {
 		if err := os.Rename(d.part(), d.path); err != nil {
-			return Failf("rename %s to %s: %w", d.part(), d.path, err)
+			return commands.Failf("rename %s to %s: %w", d.part(), d.path, err)
 		}
 	} else {
 		if err := os.Link(d.part(), d.path); err != nil {
 			if errors.Is(err, os.ErrExist) {
-				return Failf("%s appeared while downloading: kept the body in %s", d.path, d.part())
+				return commands.Failf("%s appeared while downloading: kept the body in %s", d.path, d.part())
 			}
-			return Failf("rename %s to %s: %w", d.part(), d.path, err)
+			return commands.Failf("rename %s to %s: %w", d.part(), d.path, err)
 		}
 		_ = os.Remove(d.part())
 	}
@@ -350,7 +349,7 @@ func (d *download) rename() error {
 // report prints the status line and where the body went.
 func (d *download) report(e *session.Exchange) {
 	resp := e.Response()
-	d.x.Render().Status(d.x.Stdout, resp.Proto, resp.StatusCode, resp.Reason)
+	d.env.Render().Status(d.env.Stdout, resp.Proto, resp.StatusCode, resp.Reason)
 	st, err := os.Stat(d.path)
 	size := int64(0)
 	if err == nil {
@@ -360,9 +359,9 @@ func (d *download) report(e *session.Exchange) {
 	if d.resumed {
 		note = fmt.Sprintf(", resumed at %s", render.HumanBytes(d.offset))
 	}
-	d.x.printf("[saved %s to %s%s]\n", render.HumanBytes(size), d.path, note)
+	d.env.Printf("[saved %s to %s%s]\n", render.HumanBytes(size), d.path, note)
 	for _, w := range e.Warnings {
-		d.x.warnf("%s", w)
+		d.env.Warnf("%s", w)
 	}
 }
 
@@ -371,5 +370,5 @@ func urlWord(e *session.Exchange) string {
 	if e == nil || len(e.Hops) == 0 {
 		return "URL"
 	}
-	return Quote(session.Redact(e.Hops[0].Request.URL))
+	return commands.Quote(session.Redact(e.Hops[0].Request.URL))
 }

@@ -1,4 +1,4 @@
-package commands
+package request_test
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/httpsh/httpsh/commands"
 )
 
 // TestOutputToPipe: -o writes into a device or named pipe
@@ -79,7 +81,7 @@ func TestOutputToPipe(t *testing.T) {
 		}
 		x, _, _ := newTestExecutor(t, srv.URL)
 		err := x.ExecuteLine(context.Background(), "download /x "+fifo+" --force")
-		if ExitStatus(err) != StatusUsage || !strings.Contains(err.Error(), "not a regular file") {
+		if commands.ExitStatus(err) != commands.StatusUsage || !strings.Contains(err.Error(), "not a regular file") {
 			t.Errorf("download into a pipe: %v", err)
 		}
 	})

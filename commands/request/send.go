@@ -1,0 +1,99 @@
+package request
+
+import (
+	"context"
+
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/fileout"
+	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
+	"github.com/spf13/pflag"
+)
+
+// showValues are the --show values offered by completion.
+func showValues() []string {
+	return []string{"status,headers,body", "body", "status", "headers", "status,headers",
+		"request,status,headers,body", "status,headers,body,timing", "timing"}
+}
+
+// display is how an exchange is sent and shown: the flags the verbs share
+// with send (show, verbose, raise); output, force and stream only the
+// verbs have.
+type display struct {
+	show, output                  string
+	verbose, raise, stream, force bool
+}
+
+// registerShown adds -v, --show and --raise with the given help for --show.
+func (d *display) registerShown(fs *pflag.FlagSet, showUsage string) {
+	fs.BoolVarP(&d.verbose, "verbose", "v", false, "also show the request as sent")
+	fs.StringVar(&d.show, "show", "", showUsage)
+	commands.ValuesFlag(fs, "show", "parts to print", showValues()...)
+	fs.BoolVar(&d.raise, "raise", false, "fail on a 4xx/5xx response")
+}
+
+// checkShow refuses a --show that names no parts.
+func (d *display) checkShow() error {
+	if d.show == "" {
+		return nil
+	}
+	if _, err := session.ParseShow(d.show); err != nil {
+		return commands.Usagef("--show: %v", err)
+	}
+	return nil
+}
+
+// sendAndShow sends p, prints the exchange as d says, and turns the
+// status into a failure when --raise or `set raise on` asks for it.
+func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d *display) error {
+	parts := env.Session.Settings.Show
+	if d.show != "" {
+		parts, _ = session.ParseShow(d.show)
+	}
+	show := render.PartsOf(parts)
+	if d.verbose {
+		show.Request = true
+	}
+	var opts session.SendOptions
+	var out *fileout.Output
+	switch {
+	case d.output != "":
+		o, err := fileout.NewOutput(d.output, d.force, env.Meters())
+		if err != nil {
+			return err
+		}
+		out = o
+		opts.Sink, opts.Progress = o.Sink, o.Progress
+	case d.stream:
+		sw := render.NewSanitizingWriter(env.Stdout)
+		defer sw.Finish()
+		var flush func()
+		opts.Sink, flush = env.View().StreamSink(show, sw)
+		defer flush() // runs before sw.Finish
+	}
+	e, err := env.Session.Send(ctx, p, opts)
+	if out != nil {
+		if ferr := out.Finish(err); err == nil && ferr != nil {
+			err = ferr
+		}
+	}
+	if e != nil && len(e.Hops) > 0 {
+		savedTo := ""
+		if out != nil {
+			savedTo = out.Path
+		}
+		env.View().Exchange(e, show, d.stream, savedTo)
+	}
+	if err != nil {
+		return commands.Fail(err)
+	}
+	return raiseFor(env, e, d.raise)
+}
+
+// raiseFor fails on a 4xx/5xx when asked to, with requests' wording.
+func raiseFor(env *commands.Env, e *session.Exchange, flag bool) error {
+	if !flag && !env.Session.Settings.Raise {
+		return nil
+	}
+	return commands.StatusError(e)
+}
