@@ -63,18 +63,18 @@ func runImport(ctx context.Context, x *Executor, c *Call) error {
 
 // curlWords are the words of the curl command, without "curl".
 func curlWords(c *Call) ([]string, error) {
-	all, err := splitCurl(c.Raw)
+	all, err := SplitDialect(c.Raw, Curl)
 	if err != nil {
 		return nil, Usagef("import curl: %v", err)
 	}
 	words := all[min(2, len(all)):] // after "import curl"
 	if len(words) == 1 && strings.HasPrefix(strings.TrimSpace(words[0]), "curl ") {
-		if words, err = splitCurl(words[0]); err != nil {
+		if words, err = SplitDialect(words[0], Curl); err != nil {
 			return nil, Usagef("import curl: %v", err)
 		}
 	}
 	if len(words) == 0 && c.Input != nil {
-		if words, err = splitCurl(*c.Input); err != nil {
+		if words, err = SplitDialect(*c.Input, Curl); err != nil {
 			return nil, Usagef("import curl: %v", err)
 		}
 	}

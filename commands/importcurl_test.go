@@ -14,7 +14,7 @@ func FuzzImportCurl(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		words, err := splitCurl(s)
+		words, err := SplitDialect(s, Curl)
 		if err != nil || len(words) == 0 {
 			return
 		}
