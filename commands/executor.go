@@ -119,6 +119,22 @@ func (x *Executor) call(ctx context.Context, cmd *Command, c *Call) error {
 	return cmd.run(ctx, x.Env, c, opts)
 }
 
+// Setup runs one command as the program's own set-up, before any line
+// (`httpsh --session NAME`): words[0] names the command, the rest are its
+// words as split, without {{vars}}. It is not logged, recorded or
+// reported.
+func (x *Executor) Setup(ctx context.Context, words ...string) error {
+	cmd, ok := x.registry.Lookup(words[0])
+	if !ok {
+		return x.registry.Unknown(words[0])
+	}
+	c := &Call{Name: words[0], Args: words[1:], cmd: cmd}
+	if cmd.LegacyRun != nil {
+		return cmd.LegacyRun(ctx, x, c)
+	}
+	return x.call(ctx, cmd, c)
+}
+
 func firstWord(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {

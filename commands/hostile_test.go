@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/internal/hostile"
 	"github.com/httpsh/httpsh/session"
 )
@@ -74,7 +75,7 @@ func TestRejectedCookieShown(t *testing.T) {
 	s := session.New("test")
 	defer s.Close()
 	var out bytes.Buffer
-	x := commands.NewExecutor(s, commands.NewRegistry(commands.LegacyCommands()), &out, &out)
+	x := commands.NewExecutor(s, all.Registry(), &out, &out)
 	for _, l := range []string{"get " + u, "cookies --rejected"} {
 		out.Reset()
 		if err := x.ExecuteLine(context.Background(), l); err != nil {

@@ -4,13 +4,13 @@ package commands
 // compiling; it goes with the last of them.
 
 import (
+	"context"
+
 	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/fileout"
 )
 
 type legacyState struct {
-	rec         *recorder
-	name        string
 	explainBook *explain.Book
 }
 
@@ -33,16 +33,10 @@ func LegacyCommands() []*Command {
 	var out []*Command
 	for _, f := range [][]*Command{
 		requestCommands(),
-		sessionCommands(),
-		cookieCommands(),
 		inspectCommands(),
 		prepareCommands(),
 		expectCommands(),
 		captureCommands(),
-		recordCommands(),
-		savedSessionCommands(),
-		exportCommands(),
-		importCommands(),
 		diffCommands(),
 		downloadCommands(),
 		explainCommands(),
@@ -51,7 +45,7 @@ func LegacyCommands() []*Command {
 	}
 	for _, c := range out {
 		switch c.Name {
-		case "record", "history", "help", "export", "exit", "diff":
+		case "history", "help", "exit", "diff":
 			c.Unlogged = true
 		case "expect", "check":
 			c.Checks = true
@@ -60,13 +54,24 @@ func LegacyCommands() []*Command {
 	return out
 }
 
-func (x *Executor) legacyObserve(typed string, cmd *Command, err error, nested bool) {
-	if nested || err != nil || cmd == nil || cmd.Unlogged || x.legacy.rec == nil {
-		return
-	}
-	if werr := x.legacy.rec.add(typed, x.redact); werr != nil {
-		x.warnf("record: %v; recording stopped", werr)
-		x.legacy.rec = nil
-	}
+// validVarName is ValidVarName for capture, until it moves.
+func validVarName(n string) bool { return ValidVarName(n) }
+
+// LegacyPrepare runs `prepare` with args and input (import curl), until
+// the request family exports its entry point.
+func (e *Env) LegacyPrepare(ctx context.Context, args []string, input *string) error {
+	return runPrepare(ctx, e.exec, &Call{Name: "prepare", Args: args, Input: input})
 }
+
+// LoadSession is `httpsh --session NAME` until repl calls Setup itself:
+// it runs `session load --or-new NAME` (`session load NAME` when
+// mustExist) as set-up, unlogged.
+func (x *Executor) LoadSession(name string, mustExist bool) error {
+	words := []string{"session", "load", "--or-new", "--", name}
+	if mustExist {
+		words = []string{"session", "load", "--", name}
+	}
+	return x.Setup(context.Background(), words...)
+}
+
 func (x *Executor) meters() fileout.Meters { return x.Meters() }

@@ -6,7 +6,9 @@ package all
 
 import (
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/interchange"
 	"github.com/httpsh/httpsh/commands/script"
+	"github.com/httpsh/httpsh/commands/state"
 )
 
 // Registry returns a registry of every command of the language.
@@ -14,5 +16,7 @@ func Registry() *commands.Registry {
 	return commands.NewRegistry(
 		commands.LegacyCommands(),
 		script.Commands(),
+		state.Commands(),
+		interchange.Commands(),
 	)
 }
