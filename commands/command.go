@@ -81,12 +81,6 @@ type Command struct {
 	// Observe, when set, is shown every line the executor ran (record).
 	Observe func(env *Env, r Ran)
 
-	// Legacy fields: commands not yet moved to their family. They go
-	// when the last one has moved.
-	LegacyRun   func(ctx context.Context, x *Executor, c *Call) error
-	LegacyFlags func(fs *pflag.FlagSet)
-	LegacyArgs  []string
-
 	flags func(fs *pflag.FlagSet) any
 	run   func(ctx context.Context, env *Env, call *Call, opts any) error
 }
@@ -133,9 +127,6 @@ func (c *Command) newFlagSet() (*pflag.FlagSet, any) {
 	var opts any
 	if c.flags != nil {
 		opts = c.flags(fs)
-	}
-	if c.LegacyFlags != nil {
-		c.LegacyFlags(fs)
 	}
 	return fs, opts
 }

@@ -160,6 +160,13 @@ func (e *Env) LookupVar(name string) (string, bool) {
 	return v, ok
 }
 
+// Substitute replaces {{name}} and {{env.NAME}} in words as the executor
+// does (import curl re-splits its line, then substitutes). An undefined
+// name is a usage error naming it.
+func (e *Env) Substitute(words []string) ([]string, error) {
+	return e.exec.substitute(words)
+}
+
 // Plural is "1 word" or "N words".
 func Plural(n int, word string) string {
 	if n == 1 {

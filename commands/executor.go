@@ -17,7 +17,6 @@ import (
 // against the declared bounds → run. It owns the Env its commands get.
 type Executor struct {
 	*Env
-	legacy legacyState
 }
 
 // NewExecutor returns an executor of the commands in r for s, writing to
@@ -88,11 +87,7 @@ func (x *Executor) execute(ctx context.Context, l *Logical) (cmd *Command, named
 			return cmd, true, err
 		}
 	}
-	if cmd.LegacyRun != nil {
-		err = cmd.LegacyRun(ctx, x, &Call{Name: words[0], Args: words[1:], Input: input, Raw: l.Text, Line: l, cmd: cmd})
-	} else {
-		err = x.call(ctx, cmd, &Call{Name: words[0], Args: words[1:], Input: input, Raw: l.Text, Line: l, cmd: cmd})
-	}
+	err = x.call(ctx, cmd, &Call{Name: words[0], Args: words[1:], Input: input, Raw: l.Text, Line: l, cmd: cmd})
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		err = &Error{Status: StatusInterrupted, Err: errors.New("cancelled")}
 	}
@@ -119,6 +114,18 @@ func (x *Executor) call(ctx context.Context, cmd *Command, c *Call) error {
 		return err
 	}
 	return cmd.run(ctx, x.Env, c, opts)
+}
+
+// Setup runs one command as the program's own set-up, before any line
+// (`httpsh --session NAME`): words[0] names the command, the rest are its
+// words as split, without {{vars}}. It is not logged, recorded or
+// reported.
+func (x *Executor) Setup(ctx context.Context, words ...string) error {
+	cmd, ok := x.registry.Lookup(words[0])
+	if !ok {
+		return x.registry.Unknown(words[0])
+	}
+	return x.call(ctx, cmd, &Call{Name: words[0], Args: words[1:], cmd: cmd})
 }
 
 func firstWord(s string) string {

@@ -57,11 +57,15 @@ func Wrap(text string, width int) string {
 }
 
 // FlagUsages lists flags as "  -H, --header 'Name: value'  what it does",
-// without pflag's type names and zero defaults.
+// without pflag's type names and zero defaults. Hidden flags (for the
+// program's own use, as session load --or-new) are left out.
 func FlagUsages(fs *pflag.FlagSet) string {
 	var rows [][2]string
 	width := 0
 	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
 		name, usage := pflag.UnquoteUsage(f)
 		left := "    --" + f.Name
 		if f.Shorthand != "" {

@@ -88,7 +88,6 @@ func (x *Executor) observe(l *Logical, cmd *Command, err error, took time.Durati
 	if !nested {
 		x.log.add(typed, cmd, err)
 	}
-	x.legacyObserve(typed, cmd, err, nested)
 	for _, c := range x.registry.observers {
 		c.Observe(x.Env, Ran{Line: l, Command: cmd, Err: err, Took: took, Nested: nested})
 	}

@@ -65,9 +65,6 @@ func (x *Executor) check(l *Logical) error {
 			return nil
 		}
 	}
-	if cmd.LegacyRun != nil {
-		return nil
-	}
 	fs, _ := cmd.newFlagSet()
 	c := &Call{Name: words[0], Args: words[1:], cmd: cmd}
 	if fs.HasFlags() {

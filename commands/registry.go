@@ -36,7 +36,7 @@ func NewRegistry(families ...[]*Command) *Registry {
 }
 
 func (r *Registry) add(c *Command) {
-	if c.run == nil && c.LegacyRun == nil {
+	if c.run == nil {
 		panic("command " + c.Name + " was not made with Define")
 	}
 	for _, n := range append([]string{c.Name}, c.Aliases...) {

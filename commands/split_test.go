@@ -54,3 +54,28 @@ func TestQuoteRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitCurl: the Curl dialect adds bash's $'...' strings, comments to
+// the end of a physical line, CRLF continuations and a literal last
+// backslash.
+func TestSplitCurl(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{`curl $'a\nb\x41\101\u00e9\'' x`, []string{"curl", "a\nbAAé'", "x"}},
+		{"curl # note\n http://x", []string{"curl", "http://x"}},
+		{"curl \\\r\n -k", []string{"curl", "-k"}},
+		{`curl x\`, []string{"curl", `x\`}},
+		{`echo $'x'`, []string{"echo", "x"}},
+	}
+	for _, tc := range tests {
+		got, err := SplitDialect(tc.line, Curl)
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("SplitDialect(%q, Curl) = %q, %v; want %q", tc.line, got, err, tc.want)
+		}
+	}
+	if got, _ := Split(`echo $'x'`); !reflect.DeepEqual(got, []string{"echo", "$x"}) {
+		t.Errorf("Shell reads $'x' as %q, want $x", got)
+	}
+}

@@ -173,15 +173,9 @@ func (c *Completer) forCommand(cmd *commands.Command, args []string, word string
 		return flags(fset)
 	}
 	if n := len(args); n > 0 && strings.HasPrefix(args[n-1], "-") && takesValue(fset, args[n-1]) {
-		if cmd.LegacyRun != nil {
-			return c.legacyFlagValue(strings.TrimLeft(args[n-1], "-"), word)
-		}
 		return c.flagValue(lookupFlag(fset, args[n-1]), word)
 	}
 	pos := positional(fset, args)
-	if cmd.LegacyRun != nil {
-		return c.legacy(cmd, pos, word)
-	}
 	if len(pos) > 0 {
 		if s := cmd.FindSub(pos[0]); s != nil {
 			return c.args(s.Args, pos[1:], word)

@@ -325,8 +325,5 @@ func firstHint(cmd *commands.Command) string {
 	if len(cmd.Args) > 0 {
 		return cmd.Args[0].Hint
 	}
-	if len(cmd.LegacyArgs) > 0 { // a command not yet moved (transitional)
-		return cmd.LegacyArgs[0]
-	}
 	return ""
 }

@@ -78,30 +78,9 @@ func settingNames() []candidate {
 	return out
 }
 
+// settingValues offers the values of the setting name, from the settings
+// table.
 func settingValues(name string) []candidate {
-	desc := session.SettingHelp(name)
-	switch name {
-	case "follow", "verify", "raise", "pager":
-		return values(desc, "on", "off")
-	case "color":
-		return values(desc, "auto", "always", "never")
-	case "style":
-		return values(desc, "monokai", "dracula", "github-dark", "nord", "solarized-dark", "github")
-	case "show":
-		return showValues()
-	case "timeout", "header-timeout":
-		return values(desc, "5s", "10s", "30s", "1m", "off")
-	case "max-redirects":
-		return values(desc, "0", "5", "10", "30")
-	case "body-limit":
-		return values(desc, "1MB", "10MB", "100MB", "1GB")
-	case "spill-limit":
-		return values(desc, "1GiB", "4GiB", "16GiB")
-	}
-	return nil
+	return values(session.SettingHelp(name), session.SettingValues(name)...)
 }
 
-func showValues() []candidate {
-	return values("parts to print", "status,headers,body", "body", "status", "headers", "status,headers",
-		"request,status,headers,body", "status,headers,body,timing", "timing")
-}

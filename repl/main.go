@@ -77,7 +77,7 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	}
 	if opts.session != "" {
 		// Loaded first, so that --base, --playground and --var win.
-		if err := x.LoadSession(opts.session, false); err != nil {
+		if err := x.Setup(ctx, "session", "load", "--or-new", "--", opts.session); err != nil {
 			fmt.Fprintf(st.Stderr, "error: --session: %v\n", err)
 			return commands.ExitStatus(err)
 		}

@@ -33,143 +33,187 @@ func ShowParts() []string {
 	return []string{"status", "headers", "body", "request", "timing"}
 }
 
-// DefaultSettings are the settings of a new session.
-func DefaultSettings() Settings {
-	return Settings{
-		Follow:        true,
-		MaxRedirects:  10,
-		HeaderTimeout: 30 * time.Second,
-		Verify:        true,
-		Color:         "auto",
-		Style:         "monokai",
-		Show:          []string{"status", "headers", "body"},
-		BodyLimit:     100 << 20,
-		SpillLimit:    4 << 30,
-		Pager:         true,
-		HeaderLimit:   1 << 20,
+// Setting is one of the session's tunables, declared once in the table
+// SettingTable returns: `set`, its help, saved sessions, DefaultSettings
+// and completion all read it.
+type Setting struct {
+	Name string
+	// Kind is what the value is: bool (on|off), count, duration, size,
+	// choice, style, parts or proxy.
+	Kind string
+	// Default is the value of a new session, as Get formats it.
+	Default string
+	// Help says what the setting does and the values it takes.
+	Help string
+	// Values are typical values, offered by completion.
+	Values []string
+	// Local settings belong to the terminal: a saved session leaves them
+	// out, and loading one keeps the current value.
+	Local bool
+
+	get func(*Settings) string
+	set func(*Settings, string) error
+}
+
+// SettingTable lists every setting, sorted by name. Each call returns a
+// fresh table.
+func SettingTable() []Setting {
+	onOffValues := []string{"on", "off"}
+	timeouts := []string{"5s", "10s", "30s", "1m", "off"}
+	t := []Setting{
+		{Name: "body-limit", Kind: "size", Default: "100MiB", Values: []string{"1MB", "10MB", "100MB", "1GB"},
+			Help: "largest response body kept in memory, a bigger one goes to a temporary file: a size such as 100MB",
+			get:  func(s *Settings) string { return FormatSize(s.BodyLimit) }, set: sizeSetter(func(s *Settings) *int64 { return &s.BodyLimit })},
+		{Name: "color", Kind: "choice", Default: "auto", Values: []string{"auto", "always", "never"}, Local: true,
+			Help: "colours: auto|always|never",
+			get:  func(s *Settings) string { return s.Color }, set: setColor},
+		{Name: "follow", Kind: "bool", Default: "on", Values: onOffValues, Help: "follow redirects: on|off",
+			get: func(s *Settings) string { return onOff(s.Follow) }, set: boolSetter(func(s *Settings) *bool { return &s.Follow })},
+		{Name: "header-limit", Kind: "size", Default: "1MiB",
+			Help: "largest response header block accepted: a size such as 1MiB",
+			get:  func(s *Settings) string { return FormatSize(s.HeaderLimit) }, set: sizeSetter(func(s *Settings) *int64 { return &s.HeaderLimit })},
+		{Name: "header-timeout", Kind: "duration", Default: "30s", Values: timeouts,
+			Help: "time limit for the response headers and for each pause between body reads: a duration such as 30s (the default), or off",
+			get:  func(s *Settings) string { return formatTimeout(s.HeaderTimeout) }, set: durationSetter(func(s *Settings) *time.Duration { return &s.HeaderTimeout })},
+		{Name: "max-redirects", Kind: "count", Default: "10", Values: []string{"0", "5", "10", "30"},
+			Help: "redirects followed before giving up: a number",
+			get:  func(s *Settings) string { return strconv.Itoa(s.MaxRedirects) }, set: setMaxRedirects},
+		{Name: "pager", Kind: "bool", Default: "on", Values: onOffValues, Help: "page long output in the shell: on|off",
+			get: func(s *Settings) string { return onOff(s.Pager) }, set: boolSetter(func(s *Settings) *bool { return &s.Pager })},
+		{Name: "proxy", Kind: "proxy", Default: "env",
+			Help: "proxy for every request: a URL such as http://proxy:3128, none, or env (HTTP_PROXY/HTTPS_PROXY/NO_PROXY, the default)",
+			get:  getProxy, set: (*Settings).setProxy},
+		{Name: "raise", Kind: "bool", Default: "off", Values: onOffValues, Help: "treat 4xx/5xx answers as failures: on|off",
+			get: func(s *Settings) string { return onOff(s.Raise) }, set: boolSetter(func(s *Settings) *bool { return &s.Raise })},
+		{Name: "show", Kind: "parts", Default: "status,headers,body",
+			Values: []string{"status,headers,body", "body", "status", "headers", "status,headers", "request,status,headers,body", "status,headers,body,timing", "timing"},
+			Help:   "parts printed after a request: status,headers,body,request,timing",
+			get:    func(s *Settings) string { return strings.Join(s.Show, ",") }, set: setShow},
+		{Name: "spill-limit", Kind: "size", Default: "4GiB", Values: []string{"1GiB", "4GiB", "16GiB"},
+			Help: "largest response body accepted without -o FILE, memory and temporary file together: a size such as 4GiB",
+			get:  func(s *Settings) string { return FormatSize(s.SpillLimit) }, set: sizeSetter(func(s *Settings) *int64 { return &s.SpillLimit })},
+		{Name: "style", Kind: "style", Default: "monokai", Values: []string{"monokai", "dracula", "github-dark", "nord", "solarized-dark", "github"},
+			Help: "colour style: a chroma style name such as monokai",
+			get:  func(s *Settings) string { return s.Style }, set: func(s *Settings, v string) error { s.Style = v; return nil }},
+		{Name: "timeout", Kind: "duration", Default: "off", Values: timeouts,
+			Help: "time limit for the whole request, body included: a duration such as 5m, or off (the default)",
+			get:  func(s *Settings) string { return formatTimeout(s.Timeout) }, set: durationSetter(func(s *Settings) *time.Duration { return &s.Timeout })},
+		{Name: "verify", Kind: "bool", Default: "on", Values: onOffValues, Help: "verify TLS certificates: on|off",
+			get: func(s *Settings) string { return onOff(s.Verify) }, set: boolSetter(func(s *Settings) *bool { return &s.Verify })},
 	}
+	sort.Slice(t, func(i, j int) bool { return t[i].Name < t[j].Name })
+	return t
+}
+
+// LookupSetting finds a setting of the table by name.
+func LookupSetting(name string) (Setting, bool) {
+	for _, st := range SettingTable() {
+		if st.Name == name {
+			return st, true
+		}
+	}
+	return Setting{}, false
+}
+
+// DefaultSettings are the settings of a new session: each setting's
+// Default.
+func DefaultSettings() Settings {
+	var s Settings
+	for _, st := range SettingTable() {
+		if err := st.set(&s, st.Default); err != nil {
+			panic("setting " + st.Name + ": bad default: " + err.Error())
+		}
+	}
+	return s
 }
 
 // SettingNames lists the names `set` knows, sorted.
 func SettingNames() []string {
-	names := []string{"follow", "max-redirects", "timeout", "header-timeout", "verify", "raise", "color", "style", "show", "body-limit", "spill-limit", "pager", "header-limit", "proxy"}
-	sort.Strings(names)
+	var names []string
+	for _, st := range SettingTable() {
+		names = append(names, st.Name)
+	}
 	return names
 }
 
-// SettingHelp describes each setting and the values it takes.
+// SettingHelp describes the setting name and the values it takes ("" for
+// an unknown name).
 func SettingHelp(name string) string {
-	switch name {
-	case "follow":
-		return "follow redirects: on|off"
-	case "max-redirects":
-		return "redirects followed before giving up: a number"
-	case "timeout":
-		return "time limit for the whole request, body included: a duration such as 5m, or off (the default)"
-	case "header-timeout":
-		return "time limit for the response headers and for each pause between body reads: a duration such as 30s (the default), or off"
-	case "verify":
-		return "verify TLS certificates: on|off"
-	case "raise":
-		return "treat 4xx/5xx answers as failures: on|off"
-	case "color":
-		return "colours: auto|always|never"
-	case "style":
-		return "colour style: a chroma style name such as monokai"
-	case "show":
-		return "parts printed after a request: status,headers,body,request,timing"
-	case "body-limit":
-		return "largest response body kept in memory, a bigger one goes to a temporary file: a size such as 100MB"
-	case "spill-limit":
-		return "largest response body accepted without -o FILE, memory and temporary file together: a size such as 4GiB"
-	case "pager":
-		return "page long output in the shell: on|off"
-	case "header-limit":
-		return "largest response header block accepted: a size such as 1MiB"
-	case "proxy":
-		return "proxy for every request: a URL such as http://proxy:3128, none, or env (HTTP_PROXY/HTTPS_PROXY/NO_PROXY, the default)"
-	}
-	return ""
+	st, _ := LookupSetting(name)
+	return st.Help
+}
+
+// SettingValues are the typical values of the setting name, for
+// completion (nil for an unknown name or one without typical values).
+func SettingValues(name string) []string {
+	st, _ := LookupSetting(name)
+	return st.Values
 }
 
 // Get formats one setting.
 func (s *Settings) Get(name string) (string, error) {
-	switch name {
-	case "follow":
-		return onOff(s.Follow), nil
-	case "max-redirects":
-		return strconv.Itoa(s.MaxRedirects), nil
-	case "timeout":
-		return formatTimeout(s.Timeout), nil
-	case "header-timeout":
-		return formatTimeout(s.HeaderTimeout), nil
-	case "verify":
-		return onOff(s.Verify), nil
-	case "raise":
-		return onOff(s.Raise), nil
-	case "color":
-		return s.Color, nil
-	case "style":
-		return s.Style, nil
-	case "show":
-		return strings.Join(s.Show, ","), nil
-	case "body-limit":
-		return FormatSize(s.BodyLimit), nil
-	case "spill-limit":
-		return FormatSize(s.SpillLimit), nil
-	case "pager":
-		return onOff(s.Pager), nil
-	case "header-limit":
-		return FormatSize(s.HeaderLimit), nil
-	case "proxy":
-		if s.Proxy == "" {
-			return "env", nil
-		}
-		return redactRaw(s.Proxy), nil
+	st, ok := LookupSetting(name)
+	if !ok {
+		return "", fmt.Errorf("unknown setting %q: known are %s", name, strings.Join(SettingNames(), ", "))
 	}
-	return "", fmt.Errorf("unknown setting %q: known are %s", name, strings.Join(SettingNames(), ", "))
+	return st.get(s), nil
 }
 
 // Set parses and stores one setting. Style names are checked by the caller,
 // which knows the renderer.
 func (s *Settings) Set(name, value string) error {
-	var err error
-	switch name {
-	case "follow":
-		s.Follow, err = ParseBool(value)
-	case "max-redirects":
-		s.MaxRedirects, err = parseCount(value)
-	case "timeout":
-		s.Timeout, err = ParseTimeout(value)
-	case "header-timeout":
-		s.HeaderTimeout, err = ParseTimeout(value)
-	case "verify":
-		s.Verify, err = ParseBool(value)
-	case "raise":
-		s.Raise, err = ParseBool(value)
-	case "color":
-		if value != "auto" && value != "always" && value != "never" {
-			err = fmt.Errorf("color takes auto, always or never, not %q", value)
-		}
-		s.Color = value
-	case "style":
-		s.Style = value
-	case "show":
-		s.Show, err = ParseShow(value)
-	case "body-limit":
-		s.BodyLimit, err = ParseSize(value)
-	case "spill-limit":
-		s.SpillLimit, err = ParseSize(value)
-	case "pager":
-		s.Pager, err = ParseBool(value)
-	case "header-limit":
-		s.HeaderLimit, err = ParseSize(value)
-	case "proxy":
-		err = s.setProxy(value)
-	default:
-		_, err = s.Get(name)
+	st, ok := LookupSetting(name)
+	if !ok {
+		_, err := s.Get(name)
+		return err
 	}
+	return st.set(s, value)
+}
+
+func boolSetter(field func(*Settings) *bool) func(*Settings, string) error {
+	return func(s *Settings, v string) (err error) {
+		*field(s), err = ParseBool(v)
+		return err
+	}
+}
+
+func sizeSetter(field func(*Settings) *int64) func(*Settings, string) error {
+	return func(s *Settings, v string) (err error) {
+		*field(s), err = ParseSize(v)
+		return err
+	}
+}
+
+func durationSetter(field func(*Settings) *time.Duration) func(*Settings, string) error {
+	return func(s *Settings, v string) (err error) {
+		*field(s), err = ParseTimeout(v)
+		return err
+	}
+}
+
+func setMaxRedirects(s *Settings, v string) (err error) {
+	s.MaxRedirects, err = parseCount(v)
 	return err
+}
+
+func setShow(s *Settings, v string) (err error) {
+	s.Show, err = ParseShow(v)
+	return err
+}
+
+func setColor(s *Settings, v string) error {
+	s.Color = v
+	if v != "auto" && v != "always" && v != "never" {
+		return fmt.Errorf("color takes auto, always or never, not %q", v)
+	}
+	return nil
+}
+
+func getProxy(s *Settings) string {
+	if s.Proxy == "" {
+		return "env"
+	}
+	return redactRaw(s.Proxy)
 }
 
 func formatTimeout(d time.Duration) string {

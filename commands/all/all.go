@@ -11,18 +11,21 @@ import (
 	"github.com/httpsh/httpsh/commands/learn"
 	"github.com/httpsh/httpsh/commands/download"
 	"github.com/httpsh/httpsh/commands/request"
+	"github.com/httpsh/httpsh/commands/interchange"
 	"github.com/httpsh/httpsh/commands/script"
+	"github.com/httpsh/httpsh/commands/state"
 )
 
 // Registry returns a registry of every command of the language.
 func Registry() *commands.Registry {
 	return commands.NewRegistry(
-		commands.LegacyCommands(),
 		script.Commands(),
 		inspect.Commands(),
 		assert.Commands(),
 		learn.Commands(),
 		request.Commands(),
 		download.Commands(),
+		state.Commands(),
+		interchange.Commands(),
 	)
 }

@@ -31,7 +31,6 @@ func Commands() []*commands.Command {
 			"A progress bar (bytes, rate, ETA) is drawn on stderr when it is a terminal.",
 		Example:    "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
 		Args:       []commands.Arg{{Hint: commands.HintURL}, {Hint: commands.HintFile}},
-		LegacyArgs: []string{"url", "file"}, // until completion reads Args
 		Min:        1,
 		Max:        2,
 	}, flags, run)}

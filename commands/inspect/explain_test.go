@@ -28,9 +28,7 @@ func TestExplainPlayground(t *testing.T) {
 	}
 	x, out, _ := newTestExecutor(t, pg.URL)
 	ctx := context.Background()
-	if err := x.ExecuteLine(ctx, "set follow off"); err != nil {
-		t.Fatal(err)
-	}
+	x.Session.Settings.Follow = false
 	tried := 0
 	for _, key := range book.Keys() {
 		code, err := strconv.Atoi(key)

@@ -36,7 +36,6 @@ func prepare() *commands.Command {
 			"Jar cookies that do not go to the URL are listed under the headers with the reason; --why-not NAME looks at every jar cookie called NAME: sent, or why not (domain, path, Secure, expired).",
 		Example:    "prepare GET /cookies\nsend\nprepare --no-session GET /cookies\nprepare GET /get --why-not sessionid",
 		Args:       methodArgs(),
-		LegacyArgs: []string{"method", "url", "item"}, // until completion reads Args
 		Min:        2,
 		Max:        commands.Many,
 	}, prepareFlags, runPrepare)

@@ -108,8 +108,6 @@ func verb(m string) *commands.Command {
 			"URL: absolute, /path joined to base, :8080/x for localhost.",
 		Example: exampleFor(m),
 		Args:    itemArgs(),
-		// LegacyArgs until completion reads Args for the URLs of history lines.
-		LegacyArgs: []string{"url", "item"},
 		Max:        commands.Many, // no URL: "get needs a URL" says more than the usage
 	}, requestFlags, func(ctx context.Context, env *commands.Env, c *commands.Call, o *options) error {
 		return sendLine(ctx, env, o, c.Input, c.Name, method, c.Args)
@@ -124,7 +122,6 @@ func anyMethod() *commands.Command {
 		Short:      "send a request with any method",
 		Example:    "request PURGE /anything",
 		Args:       methodArgs(),
-		LegacyArgs: []string{"method", "url", "item"}, // until completion reads Args
 		Min:        1,
 		Max:        commands.Many,
 	}, requestFlags, func(ctx context.Context, env *commands.Env, c *commands.Call, o *options) error {

@@ -1,4 +1,4 @@
-package commands
+package interchange
 
 import (
 	"encoding/base64"
@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -96,16 +97,16 @@ type harTimings struct {
 }
 
 // har encodes every kept exchange, each hop an entry.
-func (x *Executor) har() ([]byte, error) {
-	log := harLog{Log: harBody{Version: "1.2", Creator: harCreator{Name: "httpsh", Version: x.Version}, Pages: []any{}, Entries: []harEntry{}}}
-	for _, e := range x.Session.Exchanges() {
+func har(env *commands.Env) ([]byte, error) {
+	log := harLog{Log: harBody{Version: "1.2", Creator: harCreator{Name: "httpsh", Version: env.Version}, Pages: []any{}, Entries: []harEntry{}}}
+	for _, e := range env.Session.Exchanges() {
 		for _, h := range e.Hops {
 			log.Log.Entries = append(log.Log.Entries, harEntryOf(e, h))
 		}
 	}
 	b, err := json.MarshalIndent(log, "", "  ")
 	if err != nil {
-		return nil, Failf("export har: %w", err)
+		return nil, commands.Failf("export har: %w", err)
 	}
 	return append(b, '\n'), nil
 }

@@ -1,7 +1,6 @@
-package commands
+package state
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,9 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
-	"github.com/spf13/pflag"
 )
 
 // sessionFormat marks a file as an httpsh saved session, and its version.
@@ -51,77 +50,23 @@ type savedAuth struct {
 	Origin string `json:"origin"`
 }
 
-func savedSessionCommands() []*Command {
-	return []*Command{{
-		Name:  "session",
-		Usage: "session save [NAME] [--with-auth] [--force] | session load NAME | session list | session reset",
-		Short: "save the session (base, headers, cookies, variables, settings) under a name and load it later",
-		Long: "A saved session is JSON in $XDG_CONFIG_HOME/httpsh/sessions/NAME.json (~/.config/httpsh/sessions without XDG_CONFIG_HOME), " +
-			"mode 0600, written atomically. It holds the base URL, default headers, every cookie with all its attributes, variables and settings " +
-			"(but not colour, which belongs to the terminal); credentials only with --with-auth. " +
-			"load replaces those parts of the session (exchanges stay); a file that is not a saved session, or is damaged, is reported and left alone. " +
-			"`httpsh --session NAME` starts with NAME loaded, and `session save` without a NAME saves back to it. reset forgets everything.",
-		Sub: []Sub{{Name: "save", Usage: "session save [NAME] [--with-auth] [--force]", Short: "write the session to NAME"},
-			{Name: "load", Usage: "session load NAME", Short: "replace the session with NAME's"},
-			{Name: "list", Usage: "session list", Short: "the saved sessions"},
-			{Name: "reset", Usage: "session reset", Short: "forget base, headers, credentials, cookies, variables, settings and exchanges"}},
-		LegacyFlags: func(fs *pflag.FlagSet) {
-			fs.Bool("with-auth", false, "with save: keep the credentials too (in clear, in a 0600 file)")
-			fs.Bool("force", false, "with save: replace a file that is not a saved session")
-		},
-		Example:   "session save api\nsession list\nsession load api",
-		LegacyRun: runSession,
-	}}
-}
-
-func runSession(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry().Lookup("session")
-	fs := cmd.FlagSet()
-	args, err := parseFlags("session", fs, c.Args)
-	if err != nil {
-		return err
-	}
-	if len(args) == 0 {
-		return Usagef("usage: %s", cmd.Usage)
-	}
-	switch args[0] {
-	case "save":
-		withAuth, _ := fs.GetBool("with-auth")
-		force, _ := fs.GetBool("force")
-		return x.saveSession(args[1:], withAuth, force)
-	case "load":
-		if len(args) != 2 {
-			return Usagef("usage: session load NAME")
-		}
-		return x.LoadSession(args[1], true)
-	case "list":
-		return x.listSessions()
-	case "reset":
-		x.Session.Reset()
-		x.legacy.name = ""
-		x.printf("session reset: no base, headers, credentials, cookies, variables or exchanges; default settings\n")
-		return nil
-	}
-	return Usagef("session %q: expected save, load, list or reset", args[0])
-}
-
 // sessionDir is where saved sessions live.
-func (x *Executor) sessionDir() (string, error) {
-	if d := x.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
+func sessionDir(env *commands.Env) (string, error) {
+	if d := env.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
 		return filepath.Join(d, "httpsh", "sessions"), nil
 	}
-	if h := x.Getenv("HOME"); filepath.IsAbs(h) {
+	if h := env.Getenv("HOME"); filepath.IsAbs(h) {
 		return filepath.Join(h, ".config", "httpsh", "sessions"), nil
 	}
-	return "", Usagef("no folder for saved sessions: set HOME or XDG_CONFIG_HOME to an absolute path")
+	return "", commands.Usagef("no folder for saved sessions: set HOME or XDG_CONFIG_HOME to an absolute path")
 }
 
 // sessionPath checks a session name and returns its file.
-func (x *Executor) sessionPath(name string) (string, error) {
+func sessionPath(env *commands.Env, name string) (string, error) {
 	if !validSessionName(name) {
-		return "", Usagef("bad session name %q: use letters, digits, _, - and . (not starting with .)", name)
+		return "", commands.Usagef("bad session name %q: use letters, digits, _, - and . (not starting with .)", name)
 	}
-	dir, err := x.sessionDir()
+	dir, err := sessionDir(env)
 	if err != nil {
 		return "", err
 	}
@@ -140,41 +85,34 @@ func validSessionName(n string) bool {
 	return true
 }
 
-func (x *Executor) saveSession(args []string, withAuth, force bool) error {
-	name := x.legacy.name
-	switch {
-	case len(args) == 1:
-		name = args[0]
-	case len(args) > 1 || name == "":
-		return Usagef("usage: session save NAME [--with-auth]")
-	}
-	path, err := x.sessionPath(name)
+// saveSession writes the session to the file of name; a file there that
+// is not a saved session is replaced only with force.
+func saveSession(env *commands.Env, name string, withAuth, force bool) error {
+	path, err := sessionPath(env, name)
 	if err != nil {
 		return err
 	}
 	if _, err := os.Lstat(path); err == nil && !force {
 		if _, rerr := readSession(path); rerr != nil {
-			return Usagef("%v; not replaced: choose another name, or add --force", rerr)
+			return commands.Usagef("%v; not replaced: choose another name, or add --force", rerr)
 		}
 	}
-	b, err := json.MarshalIndent(x.snapshot(withAuth), "", "  ")
+	b, err := json.MarshalIndent(snapshot(env.Session, withAuth), "", "  ")
 	if err != nil {
-		return Failf("session save: %w", err)
+		return commands.Failf("session save: %w", err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return Failf("session save: %w", err)
+		return commands.Failf("session save: %w", err)
 	}
 	if err := fileout.WriteFileAtomic(path, append(b, '\n'), 0o600, true); err != nil {
 		return err
 	}
-	x.legacy.name = name
-	x.printf("saved session %s to %s\n", name, path)
+	env.Printf("saved session %s to %s\n", name, path)
 	return nil
 }
 
 // snapshot is the session as saved.
-func (x *Executor) snapshot(withAuth bool) *savedSession {
-	s := x.Session
+func snapshot(s *session.Session, withAuth bool) *savedSession {
 	out := &savedSession{Format: sessionFormat, Saved: s.Now().UTC().Truncate(time.Second), Cookies: s.Jar.Snapshot(),
 		Vars: s.Vars, Settings: map[string]string{}}
 	if s.Base != nil {
@@ -187,12 +125,11 @@ func (x *Executor) snapshot(withAuth bool) *savedSession {
 		a := savedAuth(*s.Auth)
 		out.Auth = &a
 	}
-	for _, n := range session.SettingNames() {
-		if n == "color" {
-			continue
+	for _, t := range session.SettingTable() {
+		if !t.Local {
+			v, _ := s.Settings.Get(t.Name)
+			out.Settings[t.Name] = v
 		}
-		v, _ := s.Settings.Get(n)
-		out.Settings[n] = v
 	}
 	return out
 }
@@ -213,7 +150,7 @@ func readSession(path string) (*savedSession, error) {
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(b, &probe); err != nil {
-		return nil, fmt.Errorf("%s is damaged (%s): fix or delete it", path, JSONProblem(b))
+		return nil, fmt.Errorf("%s is damaged (%s): fix or delete it", path, commands.JSONProblem(b))
 	}
 	var format string
 	if raw, ok := probe["format"]; !ok || json.Unmarshal(raw, &format) != nil || !strings.HasPrefix(format, "httpsh session ") {
@@ -229,42 +166,47 @@ func readSession(path string) (*savedSession, error) {
 	return &s, nil
 }
 
-// LoadSession replaces the session's base, headers, credentials, cookies,
+// loadSession replaces the session's base, headers, credentials, cookies,
 // variables and settings with those saved under name. When the file does
-// not exist and mustExist is false, the name is only remembered for
-// `session save`. Nothing changes when the file is bad.
-func (x *Executor) LoadSession(name string, mustExist bool) error {
-	path, err := x.sessionPath(name)
+// not exist and mustExist is false, it says a new session starts (the
+// caller remembers the name for `session save`). Nothing changes when the
+// file is bad.
+func loadSession(env *commands.Env, name string, mustExist bool) error {
+	path, err := sessionPath(env, name)
 	if err != nil {
 		return err
 	}
 	saved, err := readSession(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if mustExist {
-			return Usagef("no saved session %q (`session list` shows them)", name)
+			return commands.Usagef("no saved session %q (`session list` shows them)", name)
 		}
-		x.legacy.name = name
-		x.printf("new session %s: `session save` writes it to %s\n", name, path)
+		env.Printf("new session %s: `session save` writes it to %s\n", name, path)
 		return nil
 	}
 	if err != nil {
-		return Usagef("session load %s: %v", name, err)
+		return commands.Usagef("session load %s: %v", name, err)
 	}
-	if err := x.apply(saved); err != nil {
-		return Usagef("session load %s: %s: %v (nothing loaded)", name, path, err)
+	if err := apply(env.Session, saved); err != nil {
+		return commands.Usagef("session load %s: %s: %v (nothing loaded)", name, path, err)
 	}
-	x.legacy.name = name
-	x.printf("loaded session %s: %s, %s, %s\n", name, plural(x.Session.Jar.Len(), "cookie"),
-		plural(len(x.Session.Headers), "default header"), plural(len(x.Session.Vars), "variable"))
+	s := env.Session
+	env.Printf("loaded session %s: %s, %s, %s\n", name, commands.Plural(s.Jar.Len(), "cookie"),
+		commands.Plural(len(s.Headers), "default header"), commands.Plural(len(s.Vars), "variable"))
 	return nil
 }
 
 // apply checks saved, then puts it into the session.
-func (x *Executor) apply(saved *savedSession) error {
+func apply(s *session.Session, saved *savedSession) error {
 	st := session.DefaultSettings()
-	st.Color = x.Session.Settings.Color
+	for _, t := range session.SettingTable() {
+		if t.Local { // the terminal's, not the saved session's
+			v, _ := s.Settings.Get(t.Name)
+			_ = st.Set(t.Name, v)
+		}
+	}
 	for n, v := range saved.Settings {
-		if n == "color" {
+		if t, ok := session.LookupSetting(n); ok && t.Local {
 			continue
 		}
 		if _, ok := saved.Settings["header-timeout"]; !ok && n == "timeout" {
@@ -294,7 +236,7 @@ func (x *Executor) apply(saved *savedSession) error {
 	}
 	vars := map[string]string{}
 	for n, v := range saved.Vars {
-		if !validVarName(n) {
+		if !commands.ValidVarName(n) {
 			return fmt.Errorf("bad variable name %q", n)
 		}
 		vars[n] = v
@@ -307,20 +249,19 @@ func (x *Executor) apply(saved *savedSession) error {
 		v := session.Auth(*a)
 		auth = &v
 	}
-	s := x.Session
 	s.Base, s.Headers, s.Vars, s.Auth, s.Settings = base, headers, vars, auth, st
 	s.Jar.Restore(saved.Cookies)
 	return nil
 }
 
-func (x *Executor) listSessions() error {
-	dir, err := x.sessionDir()
+func listSessions(env *commands.Env) error {
+	dir, err := sessionDir(env)
 	if err != nil {
 		return err
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return Failf("session list: %w", err)
+		return commands.Failf("session list: %w", err)
 	}
 	var rows [][]string
 	for _, e := range entries {
@@ -336,10 +277,10 @@ func (x *Executor) listSessions() error {
 		rows = append(rows, []string{name, s.Saved.Format("2006-01-02 15:04Z"), s.Base, strconv.Itoa(len(s.Cookies)), strconv.Itoa(len(s.Vars))})
 	}
 	if len(rows) == 0 {
-		x.printf("no saved sessions in %s: `session save NAME` makes one\n", dir)
+		env.Printf("no saved sessions in %s: `session save NAME` makes one\n", dir)
 		return nil
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i][0] < rows[j][0] })
-	x.Render().Table(x.Stdout, []string{"name", "saved", "base", "cookies", "vars"}, rows)
+	env.Render().Table(env.Stdout, []string{"name", "saved", "base", "cookies", "vars"}, rows)
 	return nil
 }

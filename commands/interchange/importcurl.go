@@ -1,14 +1,17 @@
-package commands
+package interchange
 
 import (
 	"context"
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/request"
 )
 
-func importCommands() []*Command {
-	return []*Command{{
+func importCmd() *commands.Command {
+	return commands.Simple(commands.Command{
 		Name:  "import",
 		Usage: "import curl 'curl URL [OPTION...]' | import curl curl URL [OPTION...] | import curl <<END",
 		Short: "turn a curl command (a browser's \"Copy as cURL\") into an httpsh line, and prepare it",
@@ -19,10 +22,10 @@ func importCommands() []*Command {
 			"-b/--cookie name=value, -A/--user-agent, -e/--referer, -G/--get, -I/--head, --url, -k/--insecure, -L/--location, --max-redirs, " +
 			"-m/--max-time, -o/--output, --compressed; output-only options (-s, -S, -v, -i, --http1.1, --http2, ...) are ignored. " +
 			"An Accept-Encoding header is dropped: httpsh asks for gzip and deflate itself and decodes them.",
-		Sub:       []Sub{{Name: "curl", Usage: "import curl 'curl ...'", Short: "a curl command line"}},
-		Example:   "import curl curl 'https://httpbin.org/post' -H 'content-type: application/json' --data-raw '{\"a\":1}'\nsend",
-		LegacyRun: runImport,
-	}}
+		Sub:     []commands.Sub{{Name: "curl", Usage: "import curl 'curl URL [OPTION...]'", Short: "a curl command line", Max: commands.Many}},
+		NeedSub: true,
+		Example: "import curl curl 'https://httpbin.org/post' -H 'content-type: application/json' --data-raw '{\"a\":1}'\nsend",
+	}, runImport)
 }
 
 // curlRequest is what a curl command asks for.
@@ -34,15 +37,12 @@ type curlRequest struct {
 	notes                              []string
 }
 
-func runImport(ctx context.Context, x *Executor, c *Call) error {
-	if len(c.Args) == 0 || c.Args[0] != "curl" {
-		return Usagef("usage: import curl 'curl URL [OPTION...]'")
-	}
+func runImport(ctx context.Context, env *commands.Env, c *commands.Call) error {
 	words, err := curlWords(c)
 	if err != nil {
 		return err
 	}
-	words, err = x.substitute(words)
+	words, err = env.Substitute(words)
 	if err != nil {
 		return err
 	}
@@ -55,38 +55,38 @@ func runImport(ctx context.Context, x *Executor, c *Call) error {
 		return err
 	}
 	for _, n := range cr.notes {
-		x.printf("# %s\n", n)
+		env.Printf("# %s\n", n)
 	}
-	x.printf("%s\n\n", printable(httpshLine(args, input)))
-	return runPrepare(ctx, x, &Call{Name: "prepare", Args: args, Input: input})
+	env.Printf("%s\n\n", printable(httpshLine(args, input)))
+	return request.Prepare(ctx, env, args, input)
 }
 
 // curlWords are the words of the curl command, without "curl".
-func curlWords(c *Call) ([]string, error) {
-	all, err := splitCurl(c.Raw)
+func curlWords(c *commands.Call) ([]string, error) {
+	all, err := commands.SplitDialect(c.Raw, commands.Curl)
 	if err != nil {
-		return nil, Usagef("import curl: %v", err)
+		return nil, commands.Usagef("import curl: %v", err)
 	}
 	words := all[min(2, len(all)):] // after "import curl"
 	if len(words) == 1 && strings.HasPrefix(strings.TrimSpace(words[0]), "curl ") {
-		if words, err = splitCurl(words[0]); err != nil {
-			return nil, Usagef("import curl: %v", err)
+		if words, err = commands.SplitDialect(words[0], commands.Curl); err != nil {
+			return nil, commands.Usagef("import curl: %v", err)
 		}
 	}
 	if len(words) == 0 && c.Input != nil {
-		if words, err = splitCurl(*c.Input); err != nil {
-			return nil, Usagef("import curl: %v", err)
+		if words, err = commands.SplitDialect(*c.Input, commands.Curl); err != nil {
+			return nil, commands.Usagef("import curl: %v", err)
 		}
 	}
 	if len(words) == 1 && strings.ContainsAny(strings.TrimSpace(words[0]), " \t\n") {
 		first, _, _ := strings.Cut(strings.TrimSpace(words[0]), " ")
-		return nil, Usagef("import curl: %q is not a curl command: paste one that starts with curl", first)
+		return nil, commands.Usagef("import curl: %q is not a curl command: paste one that starts with curl", first)
 	}
 	if len(words) > 0 && words[0] == "curl" {
 		words = words[1:]
 	}
 	if len(words) == 0 {
-		return nil, Usagef("import curl: no curl command: paste one, e.g. import curl 'curl https://example.com'")
+		return nil, commands.Usagef("import curl: no curl command: paste one, e.g. import curl 'curl https://example.com'")
 	}
 	return words, nil
 }
@@ -162,7 +162,7 @@ func parseCurl(words []string) (*curlRequest, error) {
 		}
 		if !strings.HasPrefix(name, "-") || name == "-" {
 			if cr.url != "" {
-				return nil, Usagef("import curl: two URLs (%s and %s): import one request at a time", cr.url, w)
+				return nil, commands.Usagef("import curl: two URLs (%s and %s): import one request at a time", cr.url, w)
 			}
 			cr.url = w
 			continue
@@ -170,7 +170,7 @@ func parseCurl(words []string) (*curlRequest, error) {
 		if set, ok := cr.valueOption(name); ok {
 			if !hasValue {
 				if i+1 >= len(words) {
-					return nil, Usagef("import curl: %s needs a value", name)
+					return nil, commands.Usagef("import curl: %s needs a value", name)
 				}
 				i++
 				value = words[i]
@@ -181,10 +181,10 @@ func parseCurl(words []string) (*curlRequest, error) {
 		if !hasValue && cr.flagOption(name) {
 			continue
 		}
-		return nil, Usagef("import curl: option %s is not supported (`help import` lists those that are)", name)
+		return nil, commands.Usagef("import curl: option %s is not supported (`help import` lists those that are)", name)
 	}
 	if cr.url == "" {
-		return nil, Usagef("import curl: no URL in the curl command")
+		return nil, commands.Usagef("import curl: no URL in the curl command")
 	}
 	return cr, nil
 }
@@ -235,7 +235,7 @@ func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 		name, value, ok := strings.Cut(h, ":")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok || name == "" {
-			return nil, nil, Usagef("import curl: header %q: expected 'Name: value'", h)
+			return nil, nil, commands.Usagef("import curl: header %q: expected 'Name: value'", h)
 		}
 		switch strings.ToLower(name) {
 		case "accept-encoding":
@@ -250,7 +250,7 @@ func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 	}
 	for _, ck := range cr.cookies {
 		if !strings.Contains(ck, "=") {
-			return nil, nil, Usagef("import curl: -b %s reads a cookie file: load it with `cookies load %s` instead", ck, ck)
+			return nil, nil, commands.Usagef("import curl: -b %s reads a cookie file: load it with `cookies load %s` instead", ck, ck)
 		}
 		args = append(args, "-H", "Cookie: "+ck)
 	}
@@ -278,13 +278,13 @@ func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 func (cr *curlRequest) bodyArgs(args []string, body string, hasType bool) ([]string, *string, error) {
 	if len(cr.form) > 0 {
 		if len(cr.data) > 0 {
-			return nil, nil, Usagef("import curl: -d and -F cannot be mixed (curl refuses too)")
+			return nil, nil, commands.Usagef("import curl: -d and -F cannot be mixed (curl refuses too)")
 		}
 		args = append(args, "--form")
 		for _, f := range cr.form {
 			name, value, ok := strings.Cut(f, "=")
 			if !ok {
-				return nil, nil, Usagef("import curl: -F %q: expected name=value or name=@file", f)
+				return nil, nil, commands.Usagef("import curl: -F %q: expected name=value or name=@file", f)
 			}
 			if path, isFile := strings.CutPrefix(value, "@"); isFile {
 				args = append(args, "--files", name+"=@"+path)
@@ -309,13 +309,13 @@ func (cr *curlRequest) bodyArgs(args []string, body string, hasType bool) ([]str
 func httpshLine(args []string, input *string) string {
 	words := []string{"prepare"}
 	for _, a := range args {
-		words = append(words, Quote(a))
+		words = append(words, commands.Quote(a))
 	}
 	if input == nil {
 		return strings.Join(words, " ")
 	}
 	if !strings.ContainsAny(*input, "\n\r") && !strings.HasPrefix(*input, "@") && *input != "" {
-		words[len(words)-1] = Quote(*input) // --data TEXT reads the same
+		words[len(words)-1] = commands.Quote(*input) // --data TEXT reads the same
 		return strings.Join(words, " ")
 	}
 	line := strings.Join(words, " ")

@@ -1,4 +1,4 @@
-package commands
+package interchange
 
 import (
 	"context"
@@ -7,13 +7,20 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
 
-func exportCommands() []*Command {
-	return []*Command{{
+// exportOptions are the flags of export.
+type exportOptions struct {
+	force bool
+}
+
+func export() *commands.Command {
+	file := commands.Arg{Hint: commands.HintFile}
+	return commands.Define(commands.Command{
 		Name:  "export",
 		Usage: "export curl [N] | export http [N|all] [FILE] | export har [FILE] | export script FILE",
 		Short: "write requests for other tools: a curl command, a .http file, a HAR archive, an httpsh script",
@@ -24,59 +31,31 @@ func exportCommands() []*Command {
 			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
 			"N is an exchange number (`history`), the last one by default. curl and http include credentials as sent: treat the output as a secret. " +
 			"Files are created, never overwritten unless --force.",
-		Sub: []Sub{{Name: "curl", Usage: "export curl [N]", Short: "a curl command line"}, {Name: "http", Usage: "export http [N|all] [FILE]", Short: "a .http request, or all of them"},
-			{Name: "har", Usage: "export har [FILE]", Short: "HAR 1.2 of all exchanges"}, {Name: "script", Usage: "export script FILE", Short: "this session's lines as a script"}},
-		LegacyFlags: func(fs *pflag.FlagSet) { fs.Bool("force", false, "overwrite FILE") },
-		Example:     "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
-		LegacyRun:   runExport,
-	}}
+		Sub: []commands.Sub{{Name: "curl", Usage: "export curl [N]", Short: "a curl command line", Max: 1},
+			{Name: "http", Usage: "export http [N|all] [FILE]", Short: "a .http request, or all of them",
+				Args: []commands.Arg{{Hint: commands.HintFile, Values: []string{"all"}, Desc: "every kept exchange"}, file}, Max: 2},
+			{Name: "har", Usage: "export har [FILE]", Short: "HAR 1.2 of all exchanges", Args: []commands.Arg{file}, Max: 1},
+			{Name: "script", Usage: "export script FILE", Short: "this session's lines as a script", Args: []commands.Arg{file}, Min: 1, Max: 1}},
+		NeedSub:  true,
+		Unlogged: true,
+		Example:  "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
+	}, func(fs *pflag.FlagSet, o *exportOptions) {
+		fs.BoolVar(&o.force, "force", false, "overwrite FILE")
+	}, runExport)
 }
 
-func runExport(_ context.Context, x *Executor, c *Call) error {
-	cmd, _ := x.Registry().Lookup("export")
-	fs := cmd.FlagSet()
-	args, err := parseFlags("export", fs, c.Args)
-	if err != nil {
-		return err
-	}
-	force, _ := fs.GetBool("force")
-	if len(args) == 0 {
-		return Usagef("usage: %s", cmd.Usage)
-	}
-	kind, rest := args[0], args[1:]
-	switch kind {
+func runExport(_ context.Context, env *commands.Env, c *commands.Call, o *exportOptions) error {
+	rest := c.Args
+	switch c.Sub.Name {
 	case "http":
 		if len(rest) > 0 && rest[0] == "all" {
-			if len(rest) > 2 {
-				return Usagef("usage: export http all [FILE]")
-			}
-			return x.exportAllHTTP(rest[1:], force)
+			return exportAllHTTP(env, rest[1:], o.force)
 		}
-		fallthrough
+		return exportOne(env, c, false, o.force)
 	case "curl":
-		n, file, err := numberAndFile(rest)
-		if err != nil {
-			return err
-		}
-		e, err := x.Exchange(n)
-		if err != nil {
-			return err
-		}
-		var text string
-		if kind == "curl" {
-			if file != "" {
-				return Usagef("usage: export curl [N]")
-			}
-			text = CurlCommand(e.Prepared, x.Session.Settings)
-		} else {
-			text = HTTPFile(e.Prepared)
-		}
-		return x.writeOrPrint(file, text, force)
+		return exportOne(env, c, true, o.force)
 	case "har":
-		if len(rest) > 1 {
-			return Usagef("usage: export har [FILE]")
-		}
-		b, err := x.har()
+		b, err := har(env)
 		if err != nil {
 			return err
 		}
@@ -84,18 +63,33 @@ func runExport(_ context.Context, x *Executor, c *Call) error {
 		if len(rest) == 1 {
 			file = rest[0]
 		}
-		return x.writeOrPrint(file, string(b), force)
-	case "script":
-		if len(rest) != 1 {
-			return Usagef("usage: export script FILE")
-		}
-		if err := x.WriteScript(rest[0], x.log.ran, force); err != nil {
-			return err
-		}
-		x.printf("wrote %s to %s\n", plural(len(x.log.ran), "line"), rest[0])
-		return nil
+		return writeOrPrint(env, file, string(b), o.force)
 	}
-	return Usagef("export %q: expected curl, http, har or script", kind)
+	lines := env.Log().Ran()
+	if err := env.WriteScript(rest[0], lines, o.force); err != nil {
+		return err
+	}
+	env.Printf("wrote %s to %s\n", commands.Plural(len(lines), "line"), rest[0])
+	return nil
+}
+
+// exportOne is `export curl [N]` and `export http [N] [FILE]`.
+func exportOne(env *commands.Env, c *commands.Call, curl, force bool) error {
+	n, file, err := numberAndFile(c.Args)
+	if err != nil {
+		return err
+	}
+	e, err := env.Exchange(n)
+	if err != nil {
+		return err
+	}
+	if !curl {
+		return writeOrPrint(env, file, HTTPFile(e.Prepared), force)
+	}
+	if file != "" {
+		return c.UsageError()
+	}
+	return writeOrPrint(env, file, CurlCommand(e.Prepared, env.Session.Settings), force)
 }
 
 // numberAndFile reads [N] [FILE].
@@ -111,23 +105,23 @@ func numberAndFile(args []string) (n []string, file string, err error) {
 	case 1:
 		return n, args[0], nil
 	}
-	return nil, "", Usagef("expected [N] [FILE], not %s", strings.Join(args, " "))
+	return nil, "", commands.Usagef("expected [N] [FILE], not %s", strings.Join(args, " "))
 }
 
 // writeOrPrint writes text to file, or prints it (control characters
 // escaped) when file is "".
-func (x *Executor) writeOrPrint(file, text string, force bool) error {
+func writeOrPrint(env *commands.Env, file, text string, force bool) error {
 	if file == "" {
-		x.printf("%s", printable(text))
+		env.Printf("%s", printable(text))
 		if !strings.HasSuffix(text, "\n") {
-			x.printf("\n")
+			env.Printf("\n")
 		}
 		return nil
 	}
 	if err := fileout.WriteFileAtomic(file, []byte(text), 0o600, force); err != nil {
 		return err
 	}
-	x.printf("wrote %s\n", file)
+	env.Printf("wrote %s\n", file)
 	return nil
 }
 
@@ -293,10 +287,10 @@ func HTTPFile(p *session.Prepared) string {
 
 // exportAllHTTP writes every kept exchange's request as one .http file,
 // the requests separated by "###" lines as those tools expect.
-func (x *Executor) exportAllHTTP(rest []string, force bool) error {
-	es := x.Session.Exchanges()
+func exportAllHTTP(env *commands.Env, rest []string, force bool) error {
+	es := env.Session.Exchanges()
 	if len(es) == 0 {
-		return Usagef("no exchanges yet: send a request first, e.g. `get /get`")
+		return commands.Usagef("no exchanges yet: send a request first, e.g. `get /get`")
 	}
 	var b strings.Builder
 	for i, e := range es {
@@ -310,5 +304,5 @@ func (x *Executor) exportAllHTTP(rest []string, force bool) error {
 	if len(rest) == 1 {
 		file = rest[0]
 	}
-	return x.writeOrPrint(file, b.String(), force)
+	return writeOrPrint(env, file, b.String(), force)
 }

@@ -1,6 +1,10 @@
-package commands
+package interchange
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/httpsh/httpsh/commands"
+)
 
 // FuzzImportCurl: any pasted text is split, parsed and turned into
 // prepare arguments without a panic.
@@ -14,7 +18,7 @@ func FuzzImportCurl(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		words, err := splitCurl(s)
+		words, err := commands.SplitDialect(s, commands.Curl)
 		if err != nil || len(words) == 0 {
 			return
 		}

@@ -1,6 +1,7 @@
-package commands
+package interchange_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -11,8 +12,29 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
+	"github.com/httpsh/httpsh/commands/interchange"
 	"github.com/httpsh/httpsh/internal/playground"
+	"github.com/httpsh/httpsh/session"
 )
+
+// newTestExecutor is an executor of the whole language on a new session
+// with base, and its stdout and stderr.
+func newTestExecutor(t testing.TB, base string) (*commands.Executor, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	s := session.New("httpsh-test")
+	t.Cleanup(s.Close)
+	u, err := session.Resolve(nil, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Base = u
+	var out, errOut bytes.Buffer
+	x := commands.NewExecutor(s, all.Registry(), &out, &errOut)
+	x.Getenv = func(string) string { return "" }
+	return x, &out, &errOut
+}
 
 // TestExportCurlRoundTrip sends requests with httpsh, runs `export curl`
 // through sh and the real curl, and checks that the playground's echo
@@ -48,7 +70,7 @@ line 2 with é and \\ and %'`,
 				t.Fatalf("%s: %v", line, err)
 			}
 			want := echoOf(t, x.Session.Last().Response().Body)
-			cmd := CurlCommand(x.Session.Last().Prepared, x.Session.Settings)
+			cmd := interchange.CurlCommand(x.Session.Last().Prepared, x.Session.Settings)
 			got, err := exec.Command("sh", "-c", cmd).Output()
 			if err != nil {
 				t.Fatalf("%s\n%s: %v", cmd, out, err)
@@ -85,7 +107,7 @@ func TestExportHTTPAll(t *testing.T) {
 	x, _, _ := newTestExecutor(t, srv.URL)
 	t.Chdir(t.TempDir())
 	ctx := context.Background()
-	if err := x.ExecuteLine(ctx, "export http all"); ExitStatus(err) != StatusUsage {
+	if err := x.ExecuteLine(ctx, "export http all"); commands.ExitStatus(err) != commands.StatusUsage {
 		t.Errorf("with no exchanges: %v", err)
 	}
 	for _, l := range []string{"get /a q==1", "post /b name=ada", "export http all all.http"} {
@@ -103,7 +125,29 @@ func TestExportHTTPAll(t *testing.T) {
 			t.Errorf("all.http lacks %q:\n%s", want, text)
 		}
 	}
-	if err := x.ExecuteLine(ctx, "export http all all.http"); ExitStatus(err) != StatusUsage {
+	if err := x.ExecuteLine(ctx, "export http all all.http"); commands.ExitStatus(err) != commands.StatusUsage {
 		t.Errorf("overwrote all.http without --force: %v", err)
+	}
+}
+
+// TestHARSpilledBody: a body over body-limit is left out of the HAR,
+// with a comment saying so.
+func TestHARSpilledBody(t *testing.T) {
+	big := `{"items": ["` + strings.Repeat("x", 200<<10) + `"]}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(big))
+	}))
+	t.Cleanup(srv.Close)
+	x, _, _ := newTestExecutor(t, srv.URL)
+	x.Session.Settings.BodyLimit = 64 << 10
+	t.Chdir(t.TempDir())
+	for _, l := range []string{"get /a", "export har h.har"} {
+		if err := x.ExecuteLine(context.Background(), l); err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+	}
+	if b, _ := os.ReadFile("h.har"); !strings.Contains(string(b), "over body-limit and is left out") || strings.Contains(string(b), "xxxx") {
+		t.Errorf("har does not mark the spilled body")
 	}
 }

@@ -1,8 +1,0 @@
-package commands_test
-
-import (
-	"github.com/httpsh/httpsh/commands"
-	"github.com/httpsh/httpsh/commands/all"
-)
-
-func init() { commands.TestRegistry = all.Registry }

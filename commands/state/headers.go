@@ -1,0 +1,153 @@
+package state
+
+import (
+	"context"
+	"strings"
+
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
+)
+
+func headers() *commands.Command {
+	return commands.Simple(commands.Command{
+		Name: "headers", Usage: "headers [Name:Value...] | headers unset NAME | headers clear | headers secret NAME...",
+		Short: "default headers sent with every request",
+		Args:  []commands.Arg{{Hint: commands.HintItem, Repeat: true}},
+		Max:   commands.Many,
+		Sub: []commands.Sub{
+			{Name: "unset", Usage: "headers unset NAME...", Short: "stop sending a default header",
+				Args: []commands.Arg{{Hint: commands.HintSessionHeader, Repeat: true}}, Min: 1, Max: commands.Many},
+			{Name: "clear", Usage: "headers clear", Short: "remove every default header", Max: commands.Many},
+			{Name: "secret", Usage: "headers secret NAME...", Short: "treat a header as a credential: never sent on a redirect to another origin",
+				Args: []commands.Arg{{Hint: commands.HintHeaderName, Repeat: true}}, Min: 1, Max: commands.Many}},
+		Long: "Headers named like credentials (Authorization, Cookie, *token*, *key*, *secret*, *auth*, *session*, *password*, *csrf*) are secret already: " +
+			"a redirect to another origin (scheme, host or port) drops them. `headers secret NAME` marks any other name so.",
+		Example: "headers X-Client:httpsh Accept:application/json\nheaders unset Accept",
+	}, runHeaders)
+}
+
+func runHeaders(_ context.Context, env *commands.Env, c *commands.Call) error {
+	s := env.Session
+	switch c.SubName() {
+	case "secret":
+		for _, n := range c.Args {
+			if !session.ValidHeaderName(n) {
+				return commands.Usagef("headers secret %q: expected a header name", n)
+			}
+			s.MarkSecret(n)
+		}
+		return nil
+	case "clear":
+		n := len(s.Headers)
+		s.Headers = nil
+		env.Printf("removed %s\n", commands.Plural(n, "default header"))
+		return nil
+	case "unset":
+		for _, n := range c.Args {
+			if !s.UnsetHeader(n) {
+				return commands.Usagef("no default header %q (`headers` lists them)", n)
+			}
+		}
+		return nil
+	}
+	if len(c.Args) == 0 {
+		listHeaders(env)
+		return nil
+	}
+	return addHeaders(s, c.Args)
+}
+
+func listHeaders(env *commands.Env) {
+	s := env.Session
+	if len(s.Headers) == 0 {
+		env.Printf("no default headers: add one with `headers Name:Value`\n")
+		return
+	}
+	var fs []render.Field
+	var notes []string
+	for _, h := range s.Headers {
+		fs = append(fs, render.Field{Name: h.Name, Value: h.Value})
+		note := ""
+		if s.IsSecret(h.Name) {
+			note = "secret: kept on its origin"
+		}
+		notes = append(notes, note)
+	}
+	env.Render().AnnotatedHeaders(env.Stdout, fs, notes)
+}
+
+// addHeaders sets the Name:Value words as default headers (an empty
+// value removes one); nothing changes when a word is not Name:Value.
+func addHeaders(s *session.Session, words []string) error {
+	var add []session.Header
+	for _, w := range words {
+		it, err := commands.ParseItem(w)
+		if err != nil || it.Kind != commands.ItemHeader {
+			return commands.Usagef("headers %q: expected Name:Value", w)
+		}
+		add = append(add, session.Header{Name: it.Name, Value: strings.TrimSpace(it.Value)})
+	}
+	for _, h := range add {
+		if h.Value == "" {
+			s.UnsetHeader(h.Name)
+			continue
+		}
+		s.SetHeader(h.Name, h.Value)
+	}
+	return nil
+}
+
+// authUsage is the usage of auth's basic and bearer, as it always read.
+const authUsage = "auth basic USER[:PASS] | auth bearer TOKEN | auth clear"
+
+func auth() *commands.Command {
+	return commands.Simple(commands.Command{
+		Name: "auth", Usage: "auth [basic USER[:PASS] | bearer TOKEN | clear]",
+		Short: "session credentials, sent only to the base URL's origin",
+		Long:  "Credentials belong to the origin (scheme, host, port) of the base URL when they are set; requests to any other origin, and redirects away from it, go without them.",
+		Sub: []commands.Sub{{Name: "basic", Usage: authUsage, Short: "HTTP basic credentials", Min: 1, Max: 1},
+			{Name: "bearer", Usage: authUsage, Short: "a bearer token", Min: 1, Max: 1},
+			{Name: "clear", Usage: "auth clear", Short: "forget the credentials", Max: commands.Many}},
+		Max:     commands.Many,
+		Example: "auth basic ada:lovelace\nget /basic-auth/ada/lovelace",
+	}, runAuth)
+}
+
+func runAuth(_ context.Context, env *commands.Env, c *commands.Call) error {
+	s := env.Session
+	switch {
+	case c.Sub == nil && len(c.Args) == 0:
+		if s.Auth == nil {
+			env.Printf("no credentials: set them with `auth basic USER:PASS` or `auth bearer TOKEN`\n")
+			return nil
+		}
+		env.Printf("%s\n", s.Auth.Redacted())
+		return nil
+	case c.Sub == nil:
+		return commands.Usagef("auth %q: expected basic, bearer or clear", c.Args[0])
+	case c.Sub.Name == "clear":
+		s.Auth = nil
+		return nil
+	}
+	if s.Base == nil {
+		return commands.Usagef("auth needs a base URL to bind the credentials to: set one with `base URL`")
+	}
+	a := &session.Auth{Scheme: c.Sub.Name, Origin: session.Origin(s.Base)}
+	if a.Scheme == "bearer" {
+		a.Token = c.Args[0]
+	} else {
+		user, pass, ok := strings.Cut(c.Args[0], ":")
+		if !ok {
+			p, err := env.Password(user)
+			if err != nil {
+				return err
+			}
+			pass = p
+		}
+		a.User, a.Pass = user, pass
+	}
+	s.Auth = a
+	env.Printf("auth %s\n", a.Redacted())
+	return nil
+}
