@@ -33,13 +33,11 @@ func (c *Completer) args(list []commands.Arg, pos []string, word string) []candi
 	return c.arg(list[0], prev, word)
 }
 
-// arg offers what one Arg hints at; prev is the word before (the setting
-// whose value is being typed).
+// arg offers what one Arg names: its fixed values, then what its hint
+// offers; prev is the word before (the setting whose value is typed).
 func (c *Completer) arg(a commands.Arg, prev, word string) []candidate {
-	if len(a.Values) > 0 {
-		return values(a.Desc, a.Values...)
-	}
-	return c.hint(a.Hint, prev, word)
+	out := values(a.Desc, a.Values...)
+	return append(out, c.hint(a.Hint, prev, word)...)
 }
 
 // hint offers the candidates of one hint kind.
