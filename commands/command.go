@@ -46,9 +46,10 @@ type Arg struct {
 	Branch map[string][]Arg
 }
 
-// Sub is a subcommand: the first positional word names it. Its Usage is
-// the one usage errors show; Min and Max bound the words after its name
-// (Max Many: no bound).
+// Sub is a subcommand: the positional word at the command's SubAt (the
+// first, for most) names it. Its Usage is the one usage errors show; Min
+// and Max bound the other positional words (Max Many: no bound); Args
+// describe the words after its name.
 type Sub struct {
 	Name, Usage, Short string
 	Args               []Arg
@@ -66,8 +67,12 @@ type Command struct {
 	Long    string // paragraphs shown by `help NAME`
 	Example string // lines shown by `help NAME`
 	Sub     []Sub  // subcommands (`cookies clear`)
-	// NeedSub: the first word must name a subcommand.
+	// NeedSub: a word must name a subcommand.
 	NeedSub bool
+	// SubAt is the position of the word that names the subcommand: 0,
+	// the first, for most; capture NAME KIND names it second. The words
+	// before it are described by Args and stay in the Call's Args.
+	SubAt int
 	// Args hint what the positional words are (without a subcommand).
 	Args []Arg
 	// Min and Max bound the positional words when no subcommand is
@@ -212,23 +217,27 @@ func (c *Call) checkArity() error {
 	return nil
 }
 
-// bind finds the subcommand named by the first word, when c has any.
+// bind finds the subcommand named by the word at SubAt, when c has any;
+// that word leaves the Call's Args.
 func (c *Call) bind() error {
 	cmd := c.cmd
 	if len(cmd.Sub) == 0 {
 		return nil
 	}
-	if len(c.Args) > 0 {
-		if s := cmd.FindSub(c.Args[0]); s != nil {
-			c.Sub, c.Args = s, c.Args[1:]
+	i := cmd.SubAt
+	if len(c.Args) > i {
+		if s := cmd.FindSub(c.Args[i]); s != nil {
+			c.Sub = s
+			c.Args = append(c.Args[:i:i], c.Args[i+1:]...)
 			return nil
 		}
 	}
 	if !cmd.NeedSub {
 		return nil
 	}
-	if len(c.Args) == 0 {
+	if len(c.Args) <= i {
 		return c.UsageError()
 	}
-	return Usagef("%s %q: expected %s", cmd.Name, c.Args[0], cmd.subNames())
+	before := strings.Join(append([]string{cmd.Name}, c.Args[:i]...), " ")
+	return Usagef("%s %q: expected %s", before, c.Args[i], cmd.subNames())
 }

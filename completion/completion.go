@@ -176,13 +176,13 @@ func (c *Completer) forCommand(cmd *commands.Command, args []string, word string
 		return c.flagValue(lookupFlag(fset, args[n-1]), word)
 	}
 	pos := positional(fset, args)
-	if len(pos) > 0 {
-		if s := cmd.FindSub(pos[0]); s != nil {
-			return c.args(s.Args, pos[1:], word)
+	if at := cmd.SubAt; len(pos) > at {
+		if s := cmd.FindSub(pos[at]); s != nil {
+			return c.args(s.Args, pos[at+1:], word)
 		}
 	}
 	out := c.args(cmd.Args, pos, word)
-	if len(pos) == 0 && len(cmd.Sub) > 0 {
+	if len(pos) == cmd.SubAt && len(cmd.Sub) > 0 {
 		out = append(subs(cmd), out...)
 	}
 	return out

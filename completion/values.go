@@ -83,4 +83,3 @@ func settingNames() []candidate {
 func settingValues(name string) []candidate {
 	return values(session.SettingHelp(name), session.SettingValues(name)...)
 }
-

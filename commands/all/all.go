@@ -7,11 +7,11 @@ package all
 import (
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/commands/assert"
-	"github.com/httpsh/httpsh/commands/inspect"
-	"github.com/httpsh/httpsh/commands/learn"
 	"github.com/httpsh/httpsh/commands/download"
-	"github.com/httpsh/httpsh/commands/request"
+	"github.com/httpsh/httpsh/commands/inspect"
 	"github.com/httpsh/httpsh/commands/interchange"
+	"github.com/httpsh/httpsh/commands/learn"
+	"github.com/httpsh/httpsh/commands/request"
 	"github.com/httpsh/httpsh/commands/script"
 	"github.com/httpsh/httpsh/commands/state"
 )

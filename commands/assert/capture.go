@@ -9,35 +9,6 @@ import (
 	"github.com/httpsh/httpsh/session"
 )
 
-// captureKind is one thing capture can take (the word after NAME), as
-// data: its usage line and how many words follow it. capture cannot use
-// Sub, which names the first word, and its first word is the variable.
-type captureKind struct {
-	name, usage string
-	words       int
-	args        []commands.Arg // the words after it, for completion
-}
-
-var captureKinds = []captureKind{
-	{name: "json", usage: "capture NAME json FILTER", words: 1, args: []commands.Arg{{Hint: commands.HintJSON}}},
-	{name: "header", usage: "capture NAME header HEADER", words: 1, args: []commands.Arg{{Hint: commands.HintResponseHeader}}},
-	{name: "cookie", usage: "capture NAME cookie COOKIE", words: 1, args: []commands.Arg{{Hint: commands.HintCookie}}},
-	{name: "status", usage: "capture NAME status"},
-}
-
-// kindArg is capture's second word: what to capture, and the words that
-// follow each choice.
-func kindArg() commands.Arg {
-	a := commands.Arg{Desc: "what to capture", Branch: map[string][]commands.Arg{}}
-	for _, k := range captureKinds {
-		a.Values = append(a.Values, k.name)
-		if k.args != nil {
-			a.Branch[k.name] = k.args
-		}
-	}
-	return a
-}
-
 func capture() *commands.Command {
 	return commands.Simple(commands.Command{
 		Name:  "capture",
@@ -47,9 +18,16 @@ func capture() *commands.Command {
 			"header joins repeated values with \", \"; cookie reads the jar after the exchange; status is the code. " +
 			"A capture that finds nothing (no header, no cookie, a null or missing JSON value) is an error naming what was missing, " +
 			"so a script stops there instead of sending {{NAME}} empty.",
-		Args:    []commands.Arg{{Hint: commands.HintVar}, kindArg()},
-		Min:     2,
-		Max:     commands.Many, // each kind's count is checked with its own usage
+		// The second word names what to capture: the first is the variable.
+		SubAt:   1,
+		NeedSub: true,
+		Sub: []commands.Sub{
+			{Name: "json", Usage: "capture NAME json FILTER", Short: "the first result of a jq filter on the body", Args: []commands.Arg{{Hint: commands.HintJSON}}, Min: 2, Max: 2},
+			{Name: "header", Usage: "capture NAME header HEADER", Short: "a response header, repeated values joined", Args: []commands.Arg{{Hint: commands.HintResponseHeader}}, Min: 2, Max: 2},
+			{Name: "cookie", Usage: "capture NAME cookie COOKIE", Short: "a cookie of the jar", Args: []commands.Arg{{Hint: commands.HintCookie}}, Min: 2, Max: 2},
+			{Name: "status", Usage: "capture NAME status", Short: "the status code", Min: 1, Max: 1},
+		},
+		Args:    []commands.Arg{{Hint: commands.HintVar}},
 		Example: "post /anything --json '{\"token\": \"abc\"}'\ncapture token json .json.token\nget /bearer Authorization:'Bearer {{token}}'",
 	}, runCapture)
 }
@@ -57,7 +35,7 @@ func capture() *commands.Command {
 // runCapture is `capture NAME KIND [WORD]`: the variable is set only when
 // the value was found.
 func runCapture(ctx context.Context, env *commands.Env, c *commands.Call) error {
-	name, kind, rest := c.Args[0], c.Args[1], c.Args[2:]
+	name, kind, rest := c.Args[0], c.SubName(), c.Args[1:]
 	if !commands.ValidVarName(name) {
 		return commands.Usagef("capture: bad variable name %q: use letters, digits, _, - and .", name)
 	}
@@ -65,27 +43,11 @@ func runCapture(ctx context.Context, env *commands.Env, c *commands.Call) error 
 	if err != nil {
 		return err
 	}
-	k := findKind(kind)
-	if k == nil {
-		return commands.Usagef("capture %s %q: expected json, header, cookie or status", name, kind)
-	}
-	if len(rest) != k.words {
-		return commands.Usagef("usage: %s", k.usage)
-	}
 	value, err := captured(ctx, env, e, name, kind, rest)
 	if err != nil {
 		return err
 	}
 	env.Session.Vars[name] = value
-	return nil
-}
-
-func findKind(name string) *captureKind {
-	for i := range captureKinds {
-		if captureKinds[i].name == name {
-			return &captureKinds[i]
-		}
-	}
 	return nil
 }
 

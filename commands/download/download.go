@@ -29,10 +29,10 @@ func Commands() []*commands.Command {
 			"An existing FILE is never overwritten unless --force. A 4xx/5xx answer saves nothing and fails.\n" +
 			"--resume continues FILE.part with Range (and If-Range with the validator recorded in FILE.part.meta); when the server answers 200 instead of 206, or the file changed, it starts over. " +
 			"A progress bar (bytes, rate, ETA) is drawn on stderr when it is a terminal.",
-		Example:    "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
-		Args:       []commands.Arg{{Hint: commands.HintURL}, {Hint: commands.HintFile}},
-		Min:        1,
-		Max:        2,
+		Example: "download /range/1048576 alphabet.txt\ndownload /image/png\ndownload /range/1048576 alphabet.txt --resume",
+		Args:    []commands.Arg{{Hint: commands.HintURL}, {Hint: commands.HintFile}},
+		Min:     1,
+		Max:     2,
 	}, flags, run)}
 }
 

@@ -34,10 +34,10 @@ func prepare() *commands.Command {
 			"With --no-session the request is built from the line alone, like requests' Request.prepare(): the URL is still joined to base, " +
 			"but no session header, credential or jar cookie is added, and `send` adds none either. `send` sends it. " +
 			"Jar cookies that do not go to the URL are listed under the headers with the reason; --why-not NAME looks at every jar cookie called NAME: sent, or why not (domain, path, Secure, expired).",
-		Example:    "prepare GET /cookies\nsend\nprepare --no-session GET /cookies\nprepare GET /get --why-not sessionid",
-		Args:       methodArgs(),
-		Min:        2,
-		Max:        commands.Many,
+		Example: "prepare GET /cookies\nsend\nprepare --no-session GET /cookies\nprepare GET /get --why-not sessionid",
+		Args:    methodArgs(),
+		Min:     2,
+		Max:     commands.Many,
 	}, prepareFlags, runPrepare)
 }
 

@@ -108,7 +108,7 @@ func verb(m string) *commands.Command {
 			"URL: absolute, /path joined to base, :8080/x for localhost.",
 		Example: exampleFor(m),
 		Args:    itemArgs(),
-		Max:        commands.Many, // no URL: "get needs a URL" says more than the usage
+		Max:     commands.Many, // no URL: "get needs a URL" says more than the usage
 	}, requestFlags, func(ctx context.Context, env *commands.Env, c *commands.Call, o *options) error {
 		return sendLine(ctx, env, o, c.Input, c.Name, method, c.Args)
 	})
@@ -117,13 +117,13 @@ func verb(m string) *commands.Command {
 // anyMethod is `request METHOD URL ...`.
 func anyMethod() *commands.Command {
 	return commands.Define(commands.Command{
-		Name:       "request",
-		Usage:      "request METHOD URL [ITEM...] [FLAG...]",
-		Short:      "send a request with any method",
-		Example:    "request PURGE /anything",
-		Args:       methodArgs(),
-		Min:        1,
-		Max:        commands.Many,
+		Name:    "request",
+		Usage:   "request METHOD URL [ITEM...] [FLAG...]",
+		Short:   "send a request with any method",
+		Example: "request PURGE /anything",
+		Args:    methodArgs(),
+		Min:     1,
+		Max:     commands.Many,
 	}, requestFlags, func(ctx context.Context, env *commands.Env, c *commands.Call, o *options) error {
 		if strings.HasPrefix(c.Args[0], "-") { // after --
 			return c.UsageError()
