@@ -10,6 +10,7 @@ import (
 
 	"github.com/httpsh/httpsh/internal/hostile"
 	"github.com/httpsh/httpsh/session"
+	"github.com/httpsh/httpsh/session/jar"
 )
 
 // newSession is a session with no proxy from the environment.
@@ -86,7 +87,7 @@ func secretCases() []secretCase {
 		}},
 		{jarCase, "Cookie", func(s *session.Session, _ *session.Request, origin string) {
 			u, _ := url.Parse(origin)
-			_ = s.Jar.Set(session.Cookie{Name: "sid", Value: "jar", Domain: u.Hostname(), Path: "/", HostOnly: true, SetBy: "user"})
+			_ = s.Jar.Set(jar.Cookie{Name: "sid", Value: "jar", Domain: u.Hostname(), Path: "/", HostOnly: true, SetBy: "user"})
 		}},
 	}
 	return cs

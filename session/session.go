@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/httpsh/httpsh/session/jar"
 )
 
 // Header is one header line, in order.
@@ -63,7 +65,7 @@ type Session struct {
 	// origin. Names such as X-Api-Key are secret without being marked.
 	SecretNames map[string]bool
 	Auth        *Auth // nil: none
-	Jar         *Jar
+	Jar         *jar.Jar
 	Settings    Settings
 	Vars        map[string]string
 	// Prepared holds named prepared requests ("" is the last unnamed one).
@@ -94,7 +96,7 @@ func New(userAgent string) *Session {
 		Now:       time.Now,
 		nextID:    1,
 	}
-	s.Jar = NewJar(func() time.Time { return s.Now() })
+	s.Jar = jar.New(func() time.Time { return s.Now() })
 	s.Getenv = os.Getenv
 	return s
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
-	"github.com/httpsh/httpsh/session"
+	"github.com/httpsh/httpsh/session/jar"
 	"github.com/spf13/pflag"
 )
 
@@ -97,7 +97,7 @@ func setCookie(env *commands.Env, pair string, o *cookiesOptions) error {
 		}
 		domain = env.Session.Base.Hostname()
 	}
-	err := env.Session.Jar.Set(session.Cookie{Name: name, Value: value, Domain: domain, Path: o.path, HostOnly: true, SetBy: "user"})
+	err := env.Session.Jar.Set(jar.Cookie{Name: name, Value: value, Domain: domain, Path: o.path, HostOnly: true, SetBy: "user"})
 	if err != nil {
 		return commands.Usagef("cookies set: %v", err)
 	}
@@ -158,7 +158,7 @@ func listRejected(env *commands.Env) {
 	env.Render().Table(env.Stdout, []string{"name", "domain", "from", "why refused"}, rows)
 }
 
-func cookieDomain(c session.Cookie) string {
+func cookieDomain(c jar.Cookie) string {
 	if c.HostOnly {
 		return c.Domain
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
+	"github.com/httpsh/httpsh/session/jar"
 )
 
 // sessionFormat marks a file as an httpsh saved session, and its version.
@@ -32,7 +33,7 @@ type savedSession struct {
 	Base     string            `json:"base,omitempty"`
 	Headers  []savedHeader     `json:"headers,omitempty"`
 	Auth     *savedAuth        `json:"auth,omitempty"`
-	Cookies  []session.Cookie  `json:"cookies"`
+	Cookies  []jar.Cookie      `json:"cookies"`
 	Vars     map[string]string `json:"vars,omitempty"`
 	Settings map[string]string `json:"settings,omitempty"`
 }

@@ -10,10 +10,11 @@ package explain
 import (
 	_ "embed"
 	"fmt"
-	"github.com/httpsh/httpsh/internal/textdist"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/httpsh/httpsh/internal/textdist"
 )
 
 //go:embed statuses.txt

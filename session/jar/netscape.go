@@ -1,4 +1,4 @@
-package session
+package jar
 
 import (
 	"bufio"
@@ -116,7 +116,7 @@ func (j *Jar) LoadNetscape(r io.Reader, now time.Time) (int, error) {
 
 // jarParseNetscape parses one line of a cookies.txt; ok is false for
 // comments and blank lines.
-func jarParseNetscape(line string, now time.Time, l JarLimits) (c Cookie, ok bool, err error) {
+func jarParseNetscape(line string, now time.Time, l Limits) (c Cookie, ok bool, err error) {
 	line = strings.TrimSuffix(line, "\r")
 	if rest, found := strings.CutPrefix(line, jarHTTPOnlyPrefix); found {
 		line, c.HTTPOnly = rest, true

@@ -1,4 +1,11 @@
-package session
+// Package jar is the session's cookie jar: RFC 6265 storage and matching
+// with the public suffix list, Domain and Path rules, the __Host- and
+// __Secure- prefixes, Secure (loopback counts as secure, as in browsers),
+// size and count limits, expiry, the reasons a cookie was refused or not
+// sent, and the Netscape cookies.txt format of curl -b/-c. It stands
+// beside package session as net/http/cookiejar stands beside net/http.
+// A Jar is safe for concurrent use.
+package jar
 
 import (
 	"cmp"
@@ -31,7 +38,7 @@ type Cookie struct {
 }
 
 // Rejection says why a Set-Cookie was refused, or why a stored cookie was
-// evicted to respect JarLimits.
+// evicted to respect Limits.
 type Rejection struct {
 	Name   string
 	Domain string // the Domain attribute if there was one, else the host
@@ -46,8 +53,8 @@ type Skipped struct {
 	Reason string
 }
 
-// JarLimits bounds what a Jar stores. A field <= 0 means its default.
-type JarLimits struct {
+// Limits bounds what a Jar stores. A field <= 0 means its default.
+type Limits struct {
 	MaxCookieBytes int // name+value bytes of one cookie; default 4096
 	MaxPerDomain   int // cookies per registrable domain (eTLD+1); default 50
 	MaxTotal       int // cookies in the jar; default 3000
@@ -91,7 +98,7 @@ type Jar struct {
 	now func() time.Time
 
 	mu       sync.Mutex
-	limits   JarLimits
+	limits   Limits
 	cookies  map[jarKey]*jarEntry
 	seq      uint64 // creation order, breaks ties between equal Created times
 	rejected []Rejection
@@ -107,31 +114,31 @@ type jarEntry struct {
 
 // NewJar returns an empty jar with the default limits that reads the clock
 // with now, or time.Now if now is nil.
-func NewJar(now func() time.Time) *Jar {
+func New(now func() time.Time) *Jar {
 	if now == nil {
 		now = time.Now
 	}
 	j := &Jar{now: now, cookies: make(map[jarKey]*jarEntry)}
-	j.limits = jarLimits(JarLimits{})
+	j.limits = jarLimits(Limits{})
 	return j
 }
 
 // SetLimits replaces the jar's limits; fields <= 0 take their defaults.
 // Existing cookies are evicted to fit at the next store, not now.
-func (j *Jar) SetLimits(l JarLimits) {
+func (j *Jar) SetLimits(l Limits) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.limits = jarLimits(l)
 }
 
 // Limits returns the jar's limits, defaults filled in.
-func (j *Jar) Limits() JarLimits {
+func (j *Jar) Limits() Limits {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return j.limits
 }
 
-func jarLimits(l JarLimits) JarLimits {
+func jarLimits(l Limits) Limits {
 	if l.MaxCookieBytes <= 0 {
 		l.MaxCookieBytes = DefaultMaxCookieBytes
 	}

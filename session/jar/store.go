@@ -1,4 +1,4 @@
-package session
+package jar
 
 import (
 	"cmp"
@@ -207,7 +207,7 @@ func (j *Jar) Set(c Cookie) error {
 
 // jarCheck validates and canonicalises a cookie that did not come from a
 // Set-Cookie header (Set, LoadNetscape, Restore).
-func jarCheck(c Cookie, l JarLimits) (Cookie, error) {
+func jarCheck(c Cookie, l Limits) (Cookie, error) {
 	fail := func(format string, args ...any) (Cookie, error) {
 		return c, fmt.Errorf("cookie %q: %s", c.Name, fmt.Sprintf(format, args...))
 	}

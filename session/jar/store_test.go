@@ -1,4 +1,4 @@
-package session
+package jar
 
 import (
 	"encoding/json"
@@ -73,7 +73,7 @@ func TestJarSet(t *testing.T) {
 
 func TestJarPerDomainLimit(t *testing.T) {
 	j, clk := jarNewTest()
-	j.SetLimits(JarLimits{MaxPerDomain: 3})
+	j.SetLimits(Limits{MaxPerDomain: 3})
 	if l := j.Limits(); l.MaxPerDomain != 3 || l.MaxTotal != DefaultMaxTotal || l.MaxCookieBytes != DefaultMaxCookieBytes {
 		t.Errorf("Limits %+v", l)
 	}
@@ -96,7 +96,7 @@ func TestJarPerDomainLimit(t *testing.T) {
 
 func TestJarTotalLimit(t *testing.T) {
 	j, _ := jarNewTest()
-	j.SetLimits(JarLimits{MaxTotal: 2})
+	j.SetLimits(Limits{MaxTotal: 2})
 	jarSet(t, j, "http://a.example/", "a=1")
 	jarSet(t, j, "http://b.example/", "b=1")
 	jarSet(t, j, "http://a.example/", "a=2") // replacing keeps the count
@@ -109,7 +109,7 @@ func TestJarTotalLimit(t *testing.T) {
 
 func TestJarSizeLimit(t *testing.T) {
 	j, _ := jarNewTest()
-	j.SetLimits(JarLimits{MaxCookieBytes: 10})
+	j.SetLimits(Limits{MaxCookieBytes: 10})
 	jarSet(t, j, "http://example.com/", "name=123456", "name=1234567")
 	if all := j.All(); len(all) != 1 || all[0].Value != "123456" {
 		t.Errorf("All %v", all)
@@ -165,7 +165,7 @@ func TestJarSnapshotRestoreJSON(t *testing.T) {
 }
 
 func TestJarConcurrent(t *testing.T) {
-	j := NewJar(nil)
+	j := New(nil)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
@@ -209,7 +209,7 @@ func TestJarHTTPClientRedirect(t *testing.T) {
 		t.Fatalf("server at %s, want 127.0.0.1", srv.URL)
 	}
 
-	j := NewJar(nil)
+	j := New(nil)
 	client := &http.Client{Jar: j}
 	resp, err := client.Get(srv.URL + "/login")
 	if err != nil {

@@ -1,4 +1,4 @@
-package session
+package jar
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ func (c *jarClock) now() time.Time { return c.t }
 
 func jarNewTest() (*Jar, *jarClock) {
 	clk := &jarClock{t: jarT0}
-	return NewJar(clk.now), clk
+	return New(clk.now), clk
 }
 
 func jarURL(t testing.TB, s string) *url.URL {

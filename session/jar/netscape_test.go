@@ -1,4 +1,4 @@
-package session
+package jar
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package session
+package jar
 
 import (
 	"errors"
@@ -134,7 +134,7 @@ func jarIsICANNSuffix(d string) bool {
 	return ps == d && icann
 }
 
-// jarSite is the group a cookie counts against for JarLimits.MaxPerDomain:
+// jarSite is the group a cookie counts against for Limits.MaxPerDomain:
 // the registrable domain (eTLD+1), or the domain itself for IP addresses
 // and hosts that have none.
 func jarSite(domain string) string {
