@@ -209,10 +209,6 @@ func methods() []candidate {
 	return values("HTTP method", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 }
 
-func operators() []candidate {
-	return values("comparison", "==", "!=", "~", "<", "<=", ">", ">=", "exists")
-}
-
 // positional drops flags and their values from args.
 func positional(fset *pflag.FlagSet, args []string) []string {
 	var out []string

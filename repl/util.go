@@ -1,7 +1,0 @@
-package repl
-
-import (
-	"errors"
-)
-
-func errorsAs(err error, target any) bool { return err != nil && errors.As(err, target) }
