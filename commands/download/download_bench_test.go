@@ -1,4 +1,4 @@
-package download
+package download_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+
+	"github.com/httpsh/httpsh/internal/scripttest"
 )
 
 // BenchmarkDownload streams 64 MiB per op from a loopback server (the
@@ -30,7 +32,7 @@ func BenchmarkDownload(b *testing.B) {
 		}
 	}))
 	defer srv.Close()
-	x, _, _ := newTestExecutor(b, srv.URL)
+	x, _, _ := scripttest.Executor(b, srv.URL)
 	path := filepath.Join(b.TempDir(), "big")
 	b.SetBytes(size)
 	b.ReportAllocs()

@@ -1,4 +1,4 @@
-package download
+package download_test
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/httpsh/httpsh/internal/scripttest"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/session"
@@ -52,23 +54,6 @@ func (f *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(content))
 }
 
-// newTestExecutor runs this family's commands against base, with the
-// environment empty.
-func newTestExecutor(t testing.TB, base string) (*commands.Executor, *bytes.Buffer, *bytes.Buffer) {
-	t.Helper()
-	s := session.New("httpsh-test")
-	t.Cleanup(s.Close)
-	u, err := session.Resolve(nil, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Base = u
-	var out, errOut bytes.Buffer
-	x := commands.NewExecutor(s, commands.NewRegistry(Commands()), &out, &errOut)
-	x.Getenv = func(string) string { return "" }
-	return x, &out, &errOut
-}
-
 func startFileServer(t *testing.T, etag string) (*fileServer, *httptest.Server) {
 	fs := &fileServer{}
 	fs.etag.Store(etag)
@@ -98,7 +83,7 @@ func checkFile(t *testing.T, path string, want []byte) {
 // with the server's bytes exactly.
 func TestDownloadCutAndResume(t *testing.T) {
 	fs, srv := startFileServer(t, `"v1"`)
-	x, out, errOut := newTestExecutor(t, srv.URL)
+	x, out, errOut := scripttest.Executor(t, srv.URL)
 	path := filepath.Join(t.TempDir(), "f.bin")
 	ctx := context.Background()
 
@@ -131,7 +116,7 @@ func TestDownloadCutAndResume(t *testing.T) {
 // server send the whole file with 200, and the download starts over.
 func TestDownloadResumeChanged(t *testing.T) {
 	fs, srv := startFileServer(t, `"v1"`)
-	x, _, errOut := newTestExecutor(t, srv.URL)
+	x, _, errOut := scripttest.Executor(t, srv.URL)
 	path := filepath.Join(t.TempDir(), "f.bin")
 	ctx := context.Background()
 	fs.cut.Store(true)
@@ -152,7 +137,7 @@ func TestDownloadResumeChanged(t *testing.T) {
 func TestDownloadInterrupted(t *testing.T) {
 	fs, srv := startFileServer(t, `"v1"`)
 	fs.hold = make(chan struct{})
-	x, _, _ := newTestExecutor(t, srv.URL)
+	x, _, _ := scripttest.Executor(t, srv.URL)
 	path := filepath.Join(t.TempDir(), "f.bin")
 	fs.cut.Store(true)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -217,7 +202,7 @@ func TestDownloadNames(t *testing.T) {
 		t.Run(tc.want, func(t *testing.T) {
 			dir := t.TempDir()
 			t.Chdir(dir)
-			x, _, _ := newTestExecutor(t, srv.URL)
+			x, _, _ := scripttest.Executor(t, srv.URL)
 			if err := x.ExecuteLine(context.Background(), "download '"+tc.url+"'"); err != nil {
 				t.Fatal(err)
 			}
@@ -271,7 +256,7 @@ func TestDownloadErrors(t *testing.T) {
 		{"download /ok " + filepath.Join(dir, "f") + " --bogus", commands.StatusUsage, "unknown flag: --bogus"},
 		{"download /ok " + filepath.Join(dir, "f") + " --timeout x", commands.StatusUsage, "--timeout"},
 	} {
-		x, _, _ := newTestExecutor(t, srv.URL)
+		x, _, _ := scripttest.Executor(t, srv.URL)
 		err := x.ExecuteLine(context.Background(), tc.line)
 		if commands.ExitStatus(err) != tc.status || err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%s: %v (status %d), want status %d and %q", tc.line, err, commands.ExitStatus(err), tc.status, tc.msg)
@@ -283,29 +268,6 @@ func TestDownloadErrors(t *testing.T) {
 	for _, name := range []string{"m", "m.part", "f"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%s written", name)
-		}
-	}
-}
-
-func TestParseContentRange(t *testing.T) {
-	for _, tc := range []struct {
-		in           string
-		first, total int64
-		ok           bool
-	}{
-		{"bytes 0-99/100", 0, 100, true},
-		{"bytes 50-99/*", 50, -1, true},
-		{"bytes */100", -1, 100, true},
-		{"bytes 100-99/200", 0, 0, false},
-		{"bytes 0-100/100", 0, 0, false},
-		{"bytes */*", 0, 0, false},
-		{"items 0-1/2", 0, 0, false},
-		{"bytes 0-1", 0, 0, false},
-		{"bytes -1-2/3", 0, 0, false},
-	} {
-		first, total, ok := parseContentRange(tc.in)
-		if ok != tc.ok || ok && (first != tc.first || total != tc.total) {
-			t.Errorf("%q: %d %d %v", tc.in, first, total, ok)
 		}
 	}
 }

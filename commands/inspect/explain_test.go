@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpsh/httpsh/internal/scripttest"
+
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/explain"
 	"github.com/httpsh/httpsh/internal/playground"
@@ -26,7 +28,7 @@ func TestExplainPlayground(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, out, _ := newTestExecutor(t, pg.URL)
+	x, out, _ := scripttest.Executor(t, pg.URL)
 	ctx := context.Background()
 	x.Session.Settings.Follow = false
 	tried := 0
@@ -61,7 +63,7 @@ func TestExplainPlayground(t *testing.T) {
 }
 
 func TestExplainArgs(t *testing.T) {
-	x, out, _ := newTestExecutor(t, "http://127.0.0.1:1")
+	x, out, _ := scripttest.Executor(t, "http://127.0.0.1:1")
 	for _, tc := range []struct {
 		line, want string
 		status     int

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/httpsh/httpsh/internal/scripttest"
 )
 
 // TestJSONRaw: -r prints string results as text, as jq -r does, with
@@ -24,7 +26,7 @@ func TestJSONRaw(t *testing.T) {
 		{"json -r .evil", "a\\x1b[2Jb\n"},
 		{"json -r .n", "3\n"},
 	} {
-		x, out, _ := newTestExecutor(t, srv.URL)
+		x, out, _ := scripttest.Executor(t, srv.URL)
 		if err := x.ExecuteLine(context.Background(), "get / --show status"); err != nil {
 			t.Fatal(err)
 		}

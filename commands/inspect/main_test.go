@@ -1,32 +1,11 @@
 package inspect_test
 
 import (
-	"bytes"
 	"testing"
 
-	"github.com/httpsh/httpsh/commands"
-	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/internal/scripttest"
-	"github.com/httpsh/httpsh/session"
 )
 
 func TestMain(m *testing.M) { scripttest.Main(m) }
 
 func TestScripts(t *testing.T) { scripttest.Run(t, "testdata", nil) }
-
-// newTestExecutor runs the whole language against base, writing to the
-// returned buffers, with an empty environment.
-func newTestExecutor(t testing.TB, base string) (*commands.Executor, *bytes.Buffer, *bytes.Buffer) {
-	t.Helper()
-	s := session.New("httpsh-test")
-	t.Cleanup(s.Close)
-	u, err := session.Resolve(nil, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Base = u
-	var out, errOut bytes.Buffer
-	x := commands.NewExecutor(s, all.Registry(), &out, &errOut)
-	x.Getenv = func(string) string { return "" }
-	return x, &out, &errOut
-}

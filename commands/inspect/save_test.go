@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/httpsh/httpsh/internal/scripttest"
 )
 
 // TestSaveToPipe: save writes into a named pipe (as into /dev/null or
@@ -37,7 +39,7 @@ func TestSaveToPipe(t *testing.T) {
 		b, _ := io.ReadAll(f)
 		got <- b
 	}()
-	x, _, _ := newTestExecutor(t, srv.URL)
+	x, _, _ := scripttest.Executor(t, srv.URL)
 	for _, l := range []string{"get /x --show status", "save " + fifo} {
 		if err := x.ExecuteLine(context.Background(), l); err != nil {
 			t.Fatalf("%s: %v", l, err)

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/httpsh/httpsh/internal/scripttest"
 )
 
 // TestSpilledBody: with a body over body-limit every command that reads
@@ -24,7 +26,7 @@ func TestSpilledBody(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	dir := t.TempDir()
-	x, out, _ := newTestExecutor(t, srv.URL)
+	x, out, _ := scripttest.Executor(t, srv.URL)
 	x.Session.Settings.BodyLimit = 64 << 10
 	for _, line := range []string{"get /a", "get /b"} {
 		if err := x.ExecuteLine(context.Background(), line); err != nil {

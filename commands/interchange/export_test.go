@@ -1,7 +1,6 @@
 package interchange_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -12,29 +11,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpsh/httpsh/internal/scripttest"
+
 	"github.com/httpsh/httpsh/commands"
-	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/commands/interchange"
 	"github.com/httpsh/httpsh/internal/playground"
-	"github.com/httpsh/httpsh/session"
 )
-
-// newTestExecutor is an executor of the whole language on a new session
-// with base, and its stdout and stderr.
-func newTestExecutor(t testing.TB, base string) (*commands.Executor, *bytes.Buffer, *bytes.Buffer) {
-	t.Helper()
-	s := session.New("httpsh-test")
-	t.Cleanup(s.Close)
-	u, err := session.Resolve(nil, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Base = u
-	var out, errOut bytes.Buffer
-	x := commands.NewExecutor(s, all.Registry(), &out, &errOut)
-	x.Getenv = func(string) string { return "" }
-	return x, &out, &errOut
-}
 
 // TestExportCurlRoundTrip sends requests with httpsh, runs `export curl`
 // through sh and the real curl, and checks that the playground's echo
@@ -62,7 +44,7 @@ line 2 with é and \\ and %'`,
 	} {
 		t.Run(line, func(t *testing.T) {
 			dir := t.TempDir()
-			x, out, _ := newTestExecutor(t, pg.URL)
+			x, out, _ := scripttest.Executor(t, pg.URL)
 			t.Chdir(dir)
 			writeTestFile(t, "bin.dat", []byte("a\x00b\x01c%d\\e\xff"))
 			writeTestFile(t, "at.txt", []byte("@literal"))
@@ -104,7 +86,7 @@ func writeTestFile(t *testing.T, name string, b []byte) {
 func TestExportHTTPAll(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	t.Cleanup(srv.Close)
-	x, _, _ := newTestExecutor(t, srv.URL)
+	x, _, _ := scripttest.Executor(t, srv.URL)
 	t.Chdir(t.TempDir())
 	ctx := context.Background()
 	if err := x.ExecuteLine(ctx, "export http all"); commands.ExitStatus(err) != commands.StatusUsage {
@@ -139,7 +121,7 @@ func TestHARSpilledBody(t *testing.T) {
 		_, _ = w.Write([]byte(big))
 	}))
 	t.Cleanup(srv.Close)
-	x, _, _ := newTestExecutor(t, srv.URL)
+	x, _, _ := scripttest.Executor(t, srv.URL)
 	x.Session.Settings.BodyLimit = 64 << 10
 	t.Chdir(t.TempDir())
 	for _, l := range []string{"get /a", "export har h.har"} {

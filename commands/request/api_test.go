@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpsh/httpsh/internal/scripttest"
+
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/commands/request"
 )
@@ -18,7 +20,7 @@ func TestRunAndPrepare(t *testing.T) {
 		w.Header().Set("X-Got", r.Method+" "+r.Header.Get("X-A"))
 	}))
 	t.Cleanup(srv.Close)
-	x, out, _ := newTestExecutor(t, srv.URL)
+	x, out, _ := scripttest.Executor(t, srv.URL)
 	ctx := context.Background()
 	input := `{"a": 1}`
 	if err := request.Prepare(ctx, x.Env, []string{"--name", "p", "PUT", "/x", "-H", "X-A: 1", "--json", "@-"}, &input); err != nil {

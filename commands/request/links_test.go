@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/httpsh/httpsh/internal/scripttest"
 )
 
 // TestOutputRefusesLinks: neither FILE nor FILE.part being a symbolic
@@ -39,7 +41,7 @@ func TestOutputRefusesLinks(t *testing.T) {
 			t.Skip("no symbolic links here:", err)
 		}
 		line := strings.Replace(tc.line, "%s", filepath.Join(dir, "f"), 1)
-		x, _, _ := newTestExecutor(t, srv.URL)
+		x, _, _ := scripttest.Executor(t, srv.URL)
 		err := x.ExecuteLine(context.Background(), line)
 		if err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%s with %s a link: %v, want %q", line, tc.link, err, tc.msg)

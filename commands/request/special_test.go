@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/httpsh/httpsh/internal/scripttest"
+
 	"github.com/httpsh/httpsh/commands"
 )
 
@@ -44,7 +46,7 @@ func TestOutputToPipe(t *testing.T) {
 				b, _ := io.ReadAll(f)
 				got <- string(b)
 			}()
-			x, _, _ := newTestExecutor(t, srv.URL)
+			x, _, _ := scripttest.Executor(t, srv.URL)
 			for _, l := range strings.Split(line, "|") {
 				if strings.Contains(l, "%s") {
 					l = strings.ReplaceAll(l, "%s", fifo)
@@ -79,7 +81,7 @@ func TestOutputToPipe(t *testing.T) {
 		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 			t.Skip("no named pipes here:", err)
 		}
-		x, _, _ := newTestExecutor(t, srv.URL)
+		x, _, _ := scripttest.Executor(t, srv.URL)
 		err := x.ExecuteLine(context.Background(), "download /x "+fifo+" --force")
 		if commands.ExitStatus(err) != commands.StatusUsage || !strings.Contains(err.Error(), "not a regular file") {
 			t.Errorf("download into a pipe: %v", err)

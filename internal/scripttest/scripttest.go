@@ -10,11 +10,15 @@
 package scripttest
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
+	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/repl"
+	"github.com/httpsh/httpsh/session"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -63,4 +67,24 @@ func Run(t *testing.T, dir string, o *Options) {
 		},
 		Cmds: o.Cmds,
 	})
+}
+
+// Executor runs the whole language on a new session whose base is base
+// ("" for none), writing to the returned stdout and stderr buffers, with
+// an empty environment. The session is closed when t ends.
+func Executor(t testing.TB, base string) (*commands.Executor, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	s := session.New("httpsh-test")
+	t.Cleanup(s.Close)
+	if base != "" {
+		u, err := session.Resolve(nil, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Base = u
+	}
+	var out, errOut bytes.Buffer
+	x := commands.NewExecutor(s, all.Registry(), &out, &errOut)
+	x.Getenv = func(string) string { return "" }
+	return x, &out, &errOut
 }
