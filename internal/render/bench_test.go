@@ -92,3 +92,24 @@ func BenchmarkBodyHTML(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBodyJSONSizes prints coloured JSON bodies of a small API
+// response, 5 MB and 50 MB through Body (validated while printed).
+func BenchmarkBodyJSONSizes(b *testing.B) {
+	r, err := New(Options{Color: true, MaxJSONHighlight: 1 << 30})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{300, 5 << 20, 50 << 20} {
+		data := benchJSON(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := r.Body(io.Discard, "application/json", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
