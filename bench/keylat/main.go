@@ -64,11 +64,13 @@ func main() {
 		}
 	}()
 	quiet(&mu, &out, 500*time.Millisecond)
-	cpu := -1.0
+	cpu, wakes := -1.0, -1.0
 	if *idle > 0 {
-		t0, c0 := time.Now(), cpuTicks(cmd.Process.Pid)
+		t0, c0, w0 := time.Now(), cpuTicks(cmd.Process.Pid), switches(cmd.Process.Pid)
 		time.Sleep(*idle)
-		cpu = float64(cpuTicks(cmd.Process.Pid)-c0) / 100 / time.Since(t0).Seconds() * 100
+		secs := time.Since(t0).Seconds()
+		cpu = float64(cpuTicks(cmd.Process.Pid)-c0) / 100 / secs * 100
+		wakes = float64(switches(cmd.Process.Pid)-w0) / secs
 	}
 	var lat []time.Duration
 	for i := range *keys {
@@ -102,8 +104,8 @@ func main() {
 	}
 	slices.Sort(lat)
 	ms := func(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) }
-	fmt.Printf("keys %d: median %s ms, p90 %s ms, max %s ms; idle CPU %.2f%% over %s\n",
-		len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*9/10]), ms(lat[len(lat)-1]), cpu, *idle)
+	fmt.Printf("keys %d: median %s ms, p90 %s ms, max %s ms; idle: CPU %.2f%%, %.0f wake-ups/s over %s\n",
+		len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*9/10]), ms(lat[len(lat)-1]), cpu, wakes, *idle)
 }
 
 // quiet waits until no output has arrived for d.
@@ -119,6 +121,27 @@ func quiet(mu *sync.Mutex, out *bytes.Buffer, d time.Duration) {
 		last = n
 		time.Sleep(d)
 	}
+}
+
+// switches returns the voluntary context switches of all of pid's
+// threads: each is a thread going to sleep, so an idle process that polls
+// shows them at its polling rate.
+func switches(pid int) int64 {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/status", pid))
+	var n int64
+	for _, t := range tasks {
+		b, err := os.ReadFile(t)
+		if err != nil {
+			continue
+		}
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "voluntary_ctxt_switches:"); ok {
+				k, _ := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+				n += k
+			}
+		}
+	}
+	return n
 }
 
 // cpuTicks returns utime+stime of pid in clock ticks (1/100 s).
