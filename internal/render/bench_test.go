@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -112,4 +113,27 @@ func BenchmarkBodyJSONSizes(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkValidate compares the check Body used to make first
+// (json.Valid) with the one the printer now makes of the rest of a large
+// body (validFrom).
+func BenchmarkValidate(b *testing.B) {
+	data := benchJSON(5 << 20)
+	b.Run("json.Valid", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if !json.Valid(data) {
+				b.Fatal("invalid")
+			}
+		}
+	})
+	b.Run("validFrom", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if !validFrom(data, 0, nil) {
+				b.Fatal("invalid")
+			}
+		}
+	})
 }
