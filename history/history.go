@@ -77,11 +77,11 @@ func Open(path string, max int) (*History, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	entries, n, err := readFile(path)
+	entries, n, err := readTail(path, max)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	h.lines = newest(entries, max)
+	h.lines = entries
 	h.fileLines = n
 	return h, nil
 }
@@ -152,11 +152,10 @@ func (h *History) SaveTo(path string, force bool) error {
 // file so that entries appended by other shells since Open are kept.
 // h.mu is held.
 func (h *History) compact() error {
-	entries, _, err := readFile(h.path)
+	entries, _, err := readTail(h.path, h.max)
 	if err != nil {
 		return err
 	}
-	entries = newest(entries, h.max)
 	var buf bytes.Buffer
 	for _, e := range entries {
 		buf.WriteString(encodeEntry(e))
@@ -175,27 +174,6 @@ func newest(s []string, max int) []string {
 		return s[len(s)-max:]
 	}
 	return s
-}
-
-// readFile returns the decodable entries of the history file at path and
-// the number of lines it holds, corrupt ones included.
-func readFile(path string) (entries []string, lines int, err error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	for len(data) > 0 {
-		var line []byte
-		line, data, _ = bytes.Cut(data, []byte{'\n'})
-		lines++
-		if len(line) == 0 {
-			continue
-		}
-		if e, ok := decodeEntry(string(line)); ok {
-			entries = append(entries, e)
-		}
-	}
-	return entries, lines, nil
 }
 
 // ensureMode chmods the file at path to fileMode if its permissions differ.

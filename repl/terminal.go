@@ -13,6 +13,14 @@ package repl
 // the terminal: raw only while a line is edited, cooked with ISIG while a
 // command runs (Ctrl-C is then SIGINT, which cancels the command), and the
 // state it found restored on every way out.
+//
+// go-prompt polls twice: its reader goroutine sleeps 10 ms after every
+// Read, and Input's loop sleeps 10 ms whenever its key channel is empty.
+// keyReader.Read waits in poll(2) for a key, which removes the first (a
+// key is read as it arrives, and the idle reader sleeps in the kernel);
+// the second is inside Input and cannot be reached from here, so a key
+// still waits up to 10 ms (5 on average) before it is drawn, and an idle
+// shell still wakes 100 times a second.
 
 import (
 	"fmt"
@@ -96,8 +104,9 @@ func (t *tty) size() (cols, rows int) {
 	return int(ws.Col), int(ws.Row)
 }
 
-// keyReader is go-prompt's ConsoleParser over our tty. Read never blocks
-// (it polls), so go-prompt's reader goroutine can be stopped; it returns
+// keyReader is go-prompt's ConsoleParser over our tty. Read waits for a
+// key (go-prompt stops its reader goroutine only after Enter or Ctrl-D, and
+// then Read answers at once, see hold); it returns
 // one key per call (go-prompt treats one read as one key, so a pasted
 // "get /x\r" would otherwise be inserted as text), and after Enter or
 // Ctrl-D it returns nothing until the next Setup, so typed-ahead keys wait
@@ -131,8 +140,13 @@ func (r *keyReader) Read() ([]byte, error) {
 		return nil, errNoKey
 	}
 	if len(r.pending) == 0 {
+		// Wait for a key rather than poll: go-prompt's reader goroutine
+		// then sleeps in the kernel instead of waking every 10 ms, and a
+		// key is read as soon as it arrives. It can still be stopped:
+		// go-prompt stops it only after Enter or Ctrl-D, and then hold
+		// answers at once.
 		fds := []unix.PollFd{{Fd: int32(r.t.fd), Events: unix.POLLIN}}
-		if n, err := unix.Poll(fds, 0); err != nil || n == 0 {
+		if n, err := unix.Poll(fds, -1); err != nil || n == 0 {
 			return nil, errNoKey
 		}
 		buf := make([]byte, 1024)

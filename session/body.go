@@ -1,7 +1,6 @@
 package session
 
 import (
-	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -53,31 +52,52 @@ func (s *Session) readBody(resp *http.Response, r *Response, method string, fina
 }
 
 // keepBody reads the decoded body into r.Body up to body-limit; a longer
-// body goes on into a spill file (r.Spill) up to spill-limit. On any
-// error no spill file is left behind.
+// body goes on into a spill file (r.Spill) up to spill-limit. It reads in
+// one pass: a body announced longer than memory may keep goes straight to
+// the file, any other is read into blocks of at most memLimit+1 bytes in
+// all, which on overflow are written to the file before the rest is
+// copied after them, so memory stays near min(body-limit, spill-limit)
+// whatever the server sends. On any error no spill file is left behind.
 func (s *Session) keepBody(resp *http.Response, r *Response, dec io.Reader) error {
 	limit, spillLimit := s.Settings.BodyLimit, s.Settings.SpillLimit
-	var buf bytes.Buffer
-	if resp.ContentLength > 0 && resp.ContentLength <= limit && r.Encoding == "" {
-		buf.Grow(int(resp.ContentLength))
+	memLimit := min(limit, spillLimit)
+	known := int64(-1)
+	if r.Encoding == "" && resp.ContentLength >= 0 {
+		known = resp.ContentLength
 	}
-	n, err := io.Copy(&buf, io.LimitReader(dec, limit+1))
-	r.Size = n
-	if err != nil {
-		return fmt.Errorf("body cut short after %d bytes: %w", n, err)
+	var blocks [][]byte
+	if known <= memLimit {
+		var n int64
+		var err error
+		blocks, n, err = readBlocks(dec, memLimit+1, known)
+		r.Size = n
+		if err != nil {
+			return fmt.Errorf("body cut short after %d bytes: %w", n, err)
+		}
+		if n <= memLimit {
+			r.Body = joinBlocks(blocks, n)
+			return nil
+		}
 	}
-	if n <= limit && n <= spillLimit {
-		r.Body = buf.Bytes()
-		return nil
-	}
+	return s.spillBody(r, blocks, dec, spillLimit)
+}
+
+// spillBody writes blocks (r.Size bytes already read) and the rest of dec
+// to a new spill file, up to spill-limit.
+func (s *Session) spillBody(r *Response, blocks [][]byte, dec io.Reader, spillLimit int64) error {
 	f, err := s.spillFile()
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(buf.Bytes())
+	for i, b := range blocks {
+		if err == nil {
+			_, err = f.Write(b)
+		}
+		blocks[i] = nil // let the collector have it
+	}
 	if err == nil {
 		var more int64
-		more, err = io.Copy(f, io.LimitReader(dec, max(spillLimit+1-n, 0)))
+		more, err = io.Copy(f, io.LimitReader(dec, max(spillLimit+1-r.Size, 0)))
 		r.Size += more
 		if err != nil {
 			err = fmt.Errorf("body cut short after %d bytes: %w", r.Size, err)
@@ -95,6 +115,68 @@ func (s *Session) keepBody(resp *http.Response, r *Response, dec io.Reader) erro
 	}
 	r.Spill = f.Name()
 	return nil
+}
+
+const (
+	firstBlock = 2 << 10
+	maxBlock   = 1 << 20
+)
+
+// readBlocks reads r until EOF or limit bytes, into blocks that double from
+// 2 KiB to 1 MiB, or into one block of exactly known bytes (plus one to
+// see the end) when the length is known (known >= 0). It returns the
+// blocks, filled, and the byte count.
+func readBlocks(r io.Reader, limit, known int64) ([][]byte, int64, error) {
+	var blocks [][]byte
+	var n int64
+	size := int64(firstBlock)
+	if known >= 0 {
+		size = known + 1
+	}
+	for n < limit {
+		b := make([]byte, min(size, limit-n))
+		m, err := fill(r, b)
+		n += int64(m)
+		if m > 0 {
+			blocks = append(blocks, b[:m])
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return blocks, n, err
+		}
+		size = min(2*size, maxBlock)
+	}
+	return blocks, n, nil
+}
+
+// fill reads into b until it is full or r fails; unlike io.ReadFull it
+// returns r's own error, so a body cut short stays an error and an end
+// is io.EOF.
+func fill(r io.Reader, b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		m, err := r.Read(b[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// joinBlocks returns the n bytes of blocks as one slice, never nil; one
+// block at least half used is returned as it is.
+func joinBlocks(blocks [][]byte, n int64) []byte {
+	if len(blocks) == 1 && 2*int64(len(blocks[0])) >= int64(cap(blocks[0])) {
+		return blocks[0]
+	}
+	out := make([]byte, 0, n)
+	for _, b := range blocks {
+		out = append(out, b...)
+	}
+	return out
 }
 
 // decoder undoes a Content-Encoding we asked for. An unknown encoding is

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -91,4 +92,48 @@ func BenchmarkBodyHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBodyJSONSizes prints coloured JSON bodies of a small API
+// response, 5 MB and 50 MB through Body (validated while printed).
+func BenchmarkBodyJSONSizes(b *testing.B) {
+	r, err := New(Options{Color: true, MaxJSONHighlight: 1 << 30})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{300, 5 << 20, 50 << 20} {
+		data := benchJSON(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := r.Body(io.Discard, "application/json", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkValidate compares the check Body used to make first
+// (json.Valid) with the one the printer now makes of the rest of a large
+// body (validFrom).
+func BenchmarkValidate(b *testing.B) {
+	data := benchJSON(5 << 20)
+	b.Run("json.Valid", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if !json.Valid(data) {
+				b.Fatal("invalid")
+			}
+		}
+	})
+	b.Run("validFrom", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if !validFrom(data, 0, nil) {
+				b.Fatal("invalid")
+			}
+		}
+	})
 }

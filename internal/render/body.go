@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -27,20 +26,29 @@ func (r *Renderer) Body(w io.Writer, contentType string, body []byte) error {
 	}
 	mt := MediaType(contentType)
 	switch {
-	case IsJSON(mt) && json.Valid(body):
-		return r.jsonBody(w, body)
+	case IsJSON(mt):
+		// Validated while printed: invalid JSON prints nothing here.
+		if ok, err := r.jsonBody(w, body); ok || err != nil {
+			return err
+		}
+		if IsBinary(mt, body) {
+			return binaryLine(w, mt, len(body))
+		}
 	case IsBinary(mt, body):
 		return binaryLine(w, mt, len(body))
 	}
 	return r.textBody(w, mt, body)
 }
 
-func (r *Renderer) jsonBody(w io.Writer, body []byte) error {
-	if err := indentJSON(w, body, r.palette, r.maxJSON); err != nil {
-		return err
+// jsonBody prints body as indented JSON if it is valid JSON, and reports
+// whether it was; invalid JSON prints nothing.
+func (r *Renderer) jsonBody(w io.Writer, body []byte) (bool, error) {
+	ok, err := indentValidJSON(w, body, r.palette, r.maxJSON)
+	if !ok || err != nil {
+		return ok, err
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	_, err = io.WriteString(w, "\n")
+	return true, err
 }
 
 // SpilledLine prints the one line that stands for a body too large to

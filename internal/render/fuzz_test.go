@@ -53,6 +53,12 @@ func FuzzIndentJSON(f *testing.F) {
 		if (err == nil) != valid || (cerr == nil) != valid {
 			t.Fatalf("json.Valid = %v but IndentJSON errors %v / %v for %q", valid, err, cerr, data)
 		}
+		for _, flush := range []int{1, 16, flushAt} {
+			var held bytes.Buffer
+			if ok, _ := indentValidAt(&held, data, p, len(data), flush); ok != valid || (valid && !bytes.Equal(held.Bytes(), coloured.Bytes())) || (!valid && held.Len() > 0) {
+				t.Fatalf("flush %d: indentValidAt = %v, json.Valid %v, output %q", flush, ok, valid, held.Bytes())
+			}
+		}
 		if !valid {
 			return
 		}

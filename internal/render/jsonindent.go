@@ -1,8 +1,10 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -46,23 +48,65 @@ func IndentJSON(w io.Writer, data []byte, p *Palette) error {
 // indentJSON is IndentJSON colouring only the tokens that start before
 // offset limit of data.
 func indentJSON(w io.Writer, data []byte, p *Palette, limit int) error {
-	ind := &indenter{in: data, w: w, p: p, limit: limit, out: make([]byte, 0, flushAt+4096)}
-	ind.skipSpace()
-	err := ind.value(0)
+	ind := &indenter{in: data, w: w, p: p, limit: limit, out: outBuffer(len(data), p), flushAt: flushAt}
+	return ind.run()
+}
+
+// indentValidJSON prints data as IndentJSON does if it is valid JSON and
+// reports whether it was; invalid JSON writes nothing. It validates while
+// it prints, in one pass: output is held back until the input is known to
+// be valid, and when the held output fills the buffer (flushAt bytes) the
+// rest of the input is checked by validFrom before printing goes on, since
+// printed output cannot be withdrawn. The error is w's only.
+func indentValidJSON(w io.Writer, data []byte, p *Palette, limit int) (bool, error) {
+	return indentValidAt(w, data, p, limit, flushAt)
+}
+
+// indentValidAt is indentValidJSON flushing at flush bytes (tests use
+// small values to reach validFrom on small inputs).
+func indentValidAt(w io.Writer, data []byte, p *Palette, limit, flush int) (bool, error) {
+	ind := &indenter{in: data, w: w, p: p, limit: limit, out: outBuffer(len(data), p), hold: true, flushAt: flush}
+	err := ind.run()
+	if ind.werr != nil {
+		return true, ind.werr
+	}
+	return err == nil, nil
+}
+
+// outBuffer returns an output buffer sized to a body of n bytes: a small
+// body needs a few times its size (indentation and colours), a large one
+// the flush threshold.
+func outBuffer(n int, p *Palette) []byte {
+	est := 2*n + 64
+	if p != nil {
+		est = 5*n + 64
+	}
+	return make([]byte, 0, min(est, flushAt+4096))
+}
+
+// run prints the whole input and returns the first syntax or write error.
+// While d.hold is set a syntax error discards the held output.
+func (d *indenter) run() error {
+	d.skipSpace()
+	err := d.value(0)
 	if err == nil {
-		ind.skipSpace()
-		if ind.pos < len(ind.in) {
-			err = ind.syntaxErr("after top-level value")
+		d.skipSpace()
+		if d.pos < len(d.in) {
+			err = d.syntaxErr("after top-level value")
 		}
 	}
-	if err != nil && ind.p != nil {
-		ind.out = append(ind.out, ind.p.Reset...)
+	if err != nil && d.hold {
+		d.out = d.out[:0]
+		return err
 	}
-	if ferr := ind.flush(); err == nil {
+	if err != nil && d.p != nil {
+		d.out = append(d.out, d.p.Reset...)
+	}
+	if ferr := d.flush(); err == nil {
 		err = ferr
 	}
-	if ind.werr != nil {
-		return ind.werr
+	if d.werr != nil {
+		return d.werr
 	}
 	return err
 }
@@ -75,6 +119,13 @@ type indenter struct {
 	out   []byte
 	p     *Palette
 	limit int
+	// flushAt is the output size that is written out (or validated).
+	flushAt int
+	// hold keeps the output unwritten until the input is known valid.
+	hold bool
+	// stack holds the closing byte of each open container, innermost
+	// last, so validFrom can check the rest of the input mid-document.
+	stack []byte
 }
 
 func (d *indenter) flush() error {
@@ -85,12 +136,25 @@ func (d *indenter) flush() error {
 	return d.werr
 }
 
+// maybeFlush writes the output once it reaches flushAt bytes. It is
+// called where a value is expected; if the output is still held there,
+// the rest of the input is validated first and an invalid rest stops the
+// printing with a syntax error and nothing written.
 func (d *indenter) maybeFlush() error {
-	if len(d.out) >= flushAt {
-		return d.flush()
+	if len(d.out) < d.flushAt {
+		return nil
 	}
-	return nil
+	if d.hold {
+		if !validFrom(d.in, d.pos, slices.Clone(d.stack)) {
+			return errInvalidRest
+		}
+		d.hold = false
+	}
+	return d.flush()
 }
+
+// errInvalidRest stops a held print whose rest validFrom rejected.
+var errInvalidRest = errors.New("invalid JSON")
 
 func (d *indenter) syntaxErr(context string) error {
 	if d.pos >= len(d.in) {
@@ -195,6 +259,7 @@ func (d *indenter) container(depth int, end byte) error {
 		d.pos++
 		return nil
 	}
+	d.stack = append(d.stack, end)
 	for {
 		d.newline(depth + 1)
 		if err := d.member(depth+1, end == '}'); err != nil {
@@ -213,6 +278,7 @@ func (d *indenter) container(depth int, end byte) error {
 			d.newline(depth)
 			d.punct(end)
 			d.pos++
+			d.stack = d.stack[:len(d.stack)-1]
 			return nil
 		default:
 			return d.syntaxErr("in " + containerName(end))

@@ -80,3 +80,38 @@ func TestIndentJSONWriteError(t *testing.T) {
 		t.Errorf("Body to a failing writer = %v, want %v", err, errWrite)
 	}
 }
+
+// TestIndentValidJSON checks the one-pass validating printer against
+// json.Valid and IndentJSON, with flush thresholds small enough to check
+// the rest of the input mid-document.
+func TestIndentValidJSON(t *testing.T) {
+	inputs := []string{
+		`{"a":[1,{"b":null}],"c":"x"}`, `[[[[]]]]`, `[1,2,3,]`, `{"a":1,"b":[true,false,null],"c":{"d":"\u00e9"}}`,
+		`{"a":1,"b":[true,false,nul]}`, `{"a":1 "b":2}`, `[1,2] 3`, `[1,2]  `, `{"a":{"b":{"c":[]}},"d":-1.5e+3}`,
+		`{"a":{"b":{"c":[]}},"d":-1.5e+}`, `["\x"]`, "[\"\x7f\xff\"]", "[\"a\tb\"]", `{"k":}`, `{"k" :1 , "l" : [ 1 , 2 ] }`,
+		`[{}, [], {"a":{}}]`, `{"a":"b",}`, `[01]`, `[1.]`, `["\u12"]`,
+		string(benchJSON(3000)), string(benchJSON(3000)) + "x", string(benchJSON(3000)[:2900]),
+		strings.Repeat("[", maxJSONDepth) + strings.Repeat("]", maxJSONDepth),
+		strings.Repeat("[", maxJSONDepth+1) + strings.Repeat("]", maxJSONDepth+1),
+	}
+	p := &Palette{Key: "\x1b[31m", String: "\x1b[32m", Reset: "\x1b[0m"}
+	for _, in := range inputs {
+		valid := json.Valid([]byte(in))
+		var want strings.Builder
+		_ = IndentJSON(&want, []byte(in), p)
+		for _, flush := range []int{1, 7, 64, 1000, flushAt} {
+			var b strings.Builder
+			ok, err := indentValidAt(&b, []byte(in), p, len(in), flush)
+			if err != nil || ok != valid {
+				t.Errorf("flush %d, %.40q: valid %v, err %v; json.Valid %v", flush, in, ok, err, valid)
+				continue
+			}
+			if !valid && b.Len() != 0 {
+				t.Errorf("flush %d, %.40q: invalid JSON wrote %d bytes", flush, in, b.Len())
+			}
+			if valid && b.String() != want.String() {
+				t.Errorf("flush %d, %.40q: output differs from IndentJSON", flush, in)
+			}
+		}
+	}
+}
