@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/commands/all"
 	"github.com/httpsh/httpsh/session"
 	"github.com/mccutchen/go-httpbin/v2/httpbin"
 )
@@ -21,7 +22,7 @@ func BenchmarkW2(b *testing.B) {
 	defer srv.Close()
 	s := session.New("bench")
 	defer s.Close()
-	x := commands.NewExecutor(s, io.Discard, io.Discard)
+	x := commands.NewExecutor(s, all.Registry(), io.Discard, io.Discard)
 	get := &commands.Logical{Text: "get " + srv.URL + "/get?i=1 --show body"}
 	post := &commands.Logical{Text: "post " + srv.URL + `/post --json '{"i": 2, "name": "ada"}' --show body`}
 	ctx := context.Background()
