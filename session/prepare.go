@@ -112,7 +112,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	}
 	add(Line{Name: "User-Agent", Value: s.UserAgent, Origin: "default"})
 	add(Line{Name: "Accept", Value: "*/*", Origin: "default"})
-	add(Line{Name: "Accept-Encoding", Value: "gzip, deflate", Origin: "default"})
+	add(Line{Name: "Accept-Encoding", Value: AcceptEncoding, Origin: "default"})
 	if !r.NoSession {
 		for _, h := range s.Headers {
 			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: s.IsSecret(h.Name)})
