@@ -2,6 +2,7 @@ package session
 
 import (
 	"bytes"
+	"crypto/tls"
 	"fmt"
 	"io"
 	"net/http"
@@ -41,6 +42,8 @@ type Response struct {
 	WireSize int64  // bytes as they came over the wire
 	Encoding string // Content-Encoding that was undone, if any
 	Streamed bool   // the body went to a sink, not to Body
+	// TLS is the connection's state (nil for plain HTTP); see TLSInfo.
+	TLS *tls.ConnectionState
 }
 
 // Open returns the whole decoded body, from memory or from the spill

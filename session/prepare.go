@@ -41,6 +41,12 @@ type Options struct {
 	// Proxy overrides the proxy setting for this request: a URL, or
 	// "none" for a direct connection ("" means the session's choice).
 	Proxy string
+	// TLS replaces the session's Settings.Wire.TLS for this request
+	// (--cacert, --cert, --key); nil means the session's.
+	TLS *TLSOptions
+	// HTTP is "1.1" or "2" for this request (--http1.1, --http2); ""
+	// means the session's Settings.Wire.HTTP.
+	HTTP string
 }
 
 // Line is one header of a prepared request with where it came from.

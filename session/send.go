@@ -30,6 +30,7 @@ type SendOptions struct {
 type transportKey struct {
 	insecure    bool
 	headerLimit int64
+	wire        wireKey
 }
 
 func newTransport(k transportKey) *http.Transport {
@@ -44,27 +45,37 @@ func newTransport(k transportKey) *http.Transport {
 	return t
 }
 
-// client returns an http.Client for p on the transport its verification
-// and header limit call for.
-func (s *Session) client(p *Prepared) *http.Client {
-	k := transportKey{insecure: p.Options.Insecure || !s.Settings.Verify, headerLimit: s.Settings.HeaderLimit}
+// client returns an http.Client for p on the transport its verification,
+// header limit, TLS files and HTTP version call for. Loading the TLS
+// files may fail (or ask for a passphrase) the first time.
+func (s *Session) client(p *Prepared) (*http.Client, error) {
+	k := transportKey{insecure: p.Options.Insecure || !s.Settings.Verify, headerLimit: s.Settings.HeaderLimit, wire: s.wireOf(p)}
 	if k.headerLimit <= 0 {
 		k.headerLimit = DefaultSettings().HeaderLimit
 	}
 	s.mu.Lock()
 	t, ok := s.transports[k]
+	s.mu.Unlock()
 	if !ok {
+		t = newTransport(k)
+		if err := s.configure(t, k); err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
 		if s.transports == nil {
 			s.transports = map[transportKey]*http.Transport{}
 		}
-		t = newTransport(k)
-		s.transports[k] = t
+		if old, raced := s.transports[k]; raced {
+			t = old
+		} else {
+			s.transports[k] = t
+		}
+		s.mu.Unlock()
 	}
-	s.mu.Unlock()
 	return &http.Client{
 		Transport:     t,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	}, nil
 }
 
 // Send puts p on the wire, follows redirects by the session's policy,
@@ -93,7 +104,10 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	wd := newWatchdog(lim, cancel)
 	defer wd.stop()
 	w := firstWire(p)
-	client := s.client(p)
+	client, err := s.client(p)
+	if err != nil {
+		return e, err
+	}
 	started := time.Now()
 	for {
 		hop, err := s.roundTrip(ctx, client, w, p, o, wd, follow)
@@ -191,6 +205,7 @@ func newResponse(resp *http.Response) *Response {
 		Reason:     reason,
 		Header:     resp.Header,
 		Fields:     sortedFields(resp.Header),
+		TLS:        resp.TLS,
 	}
 }
 

@@ -75,6 +75,9 @@ type Session struct {
 	// Getenv reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY; nil means no
 	// proxy from the environment. New sets it to os.Getenv.
 	Getenv func(string) string
+	// Passphrase asks for the passphrase of an encrypted client key; nil
+	// refuses encrypted keys with a clear error.
+	Passphrase Passphrase
 
 	mu         sync.Mutex
 	exchanges  []*Exchange

@@ -26,6 +26,9 @@ type Settings struct {
 	Pager         bool     // page long output in the interactive shell
 	HeaderLimit   int64    // bytes of response headers accepted
 	Proxy         string   // "" from the environment, "none", or a proxy URL (see ParseProxy)
+
+	// Wire holds TLS files, HTTP version and .netrc (see WireSettingNames).
+	Wire WireSettings
 }
 
 // ShowParts are the parts `--show` and `set show` accept.
@@ -47,12 +50,14 @@ func DefaultSettings() Settings {
 		SpillLimit:    4 << 30,
 		Pager:         true,
 		HeaderLimit:   1 << 20,
+		Wire:          DefaultWireSettings(),
 	}
 }
 
 // SettingNames lists the names `set` knows, sorted.
 func SettingNames() []string {
 	names := []string{"follow", "max-redirects", "timeout", "header-timeout", "verify", "raise", "color", "style", "show", "body-limit", "spill-limit", "pager", "header-limit", "proxy"}
+	names = append(names, WireSettingNames()...)
 	sort.Strings(names)
 	return names
 }
@@ -89,7 +94,7 @@ func SettingHelp(name string) string {
 	case "proxy":
 		return "proxy for every request: a URL such as http://proxy:3128, none, or env (HTTP_PROXY/HTTPS_PROXY/NO_PROXY, the default)"
 	}
-	return ""
+	return wireSettingHelp(name)
 }
 
 // Get formats one setting.
@@ -126,6 +131,9 @@ func (s *Settings) Get(name string) (string, error) {
 			return "env", nil
 		}
 		return redactRaw(s.Proxy), nil
+	}
+	if v, ok := s.Wire.get(name); ok {
+		return v, nil
 	}
 	return "", fmt.Errorf("unknown setting %q: known are %s", name, strings.Join(SettingNames(), ", "))
 }
@@ -167,7 +175,10 @@ func (s *Settings) Set(name, value string) error {
 	case "proxy":
 		err = s.setProxy(value)
 	default:
-		_, err = s.Get(name)
+		var ok bool
+		if ok, err = s.Wire.set(name, value); !ok {
+			_, err = s.Get(name)
+		}
 	}
 	return err
 }
