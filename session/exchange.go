@@ -23,6 +23,8 @@ type Wire struct {
 	Dropped []string
 	// Via is the proxy the request went through (password hidden), or "".
 	Via string
+
+	authTries int // 401 challenges answered by sending this request again
 }
 
 // Response is one response as received. Header order is by name: net/http
@@ -73,6 +75,8 @@ type Hop struct {
 	Request  Wire
 	Response *Response
 	Timing   Timing
+
+	retry bool // a 401 challenge to answer: the request goes again
 }
 
 // Exchange is one sent request: every hop of its redirect chain, the last

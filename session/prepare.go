@@ -71,6 +71,9 @@ type Prepared struct {
 	// Cookies are the request's own cookies: a hand-set Cookie header's
 	// pairs and --cookie values (not the jar's).
 	Cookies []Header
+	// Auth is the credential whose Authorization is made when sent
+	// (digest, oauth2), or nil.
+	Auth *Auth
 }
 
 // Header returns the value of the named line, and whether there is one.
@@ -142,6 +145,10 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 
 func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 	switch {
+	case sendTimeAuth(r.Auth):
+		prepareSendAuth(p, r.Auth, "--"+r.Auth.Scheme)
+	case !r.NoSession && sendTimeAuth(s.Auth) && s.Auth.Origin == Origin(p.URL):
+		prepareSendAuth(p, s.Auth, "session auth")
 	case r.Auth != nil:
 		add(Line{Name: "Authorization", Value: r.Auth.HeaderValue(), Origin: "--" + r.Auth.Scheme, Secret: true})
 	case r.NoSession || s.Auth == nil:

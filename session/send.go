@@ -110,6 +110,9 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	}
 	started := time.Now()
 	for {
+		if err := s.authorize(ctx, p, &w); err != nil {
+			return e, err
+		}
 		hop, err := s.roundTrip(ctx, client, w, p, o, wd, follow)
 		if hop != nil {
 			e.Hops = append(e.Hops, hop)
@@ -120,6 +123,10 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 				s.record(e)
 			}
 			return e, wd.explain(err, w)
+		}
+		if hop.retry {
+			w.authTries++
+			continue
 		}
 		next, warn, err := s.nextHop(p, hop, follow, len(e.Hops), maxRedirects)
 		if warn != "" {
@@ -190,8 +197,11 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	// Like requests' Session.send, cookies the server sets go to the jar
 	// even for a request prepared without the session.
 	s.Jar.SetCookieLines(w.URL, resp.Header.Values("Set-Cookie"))
-	final := !follow || !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
-	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)
+	hop.retry, err = s.challenged(p, &w, hop.Response)
+	final := !hop.retry && (!follow || !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == "")
+	if rerr := s.readBody(resp, hop.Response, w.Method, final, o, wd); err == nil {
+		err = rerr
+	}
 	hop.Timing = tr.done()
 	return hop, err
 }

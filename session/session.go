@@ -25,11 +25,14 @@ type Header struct {
 // Auth holds credentials and the origin (scheme://host:port) they belong
 // to. They are sent to that origin only.
 type Auth struct {
-	Scheme string // "basic" or "bearer"
+	Scheme string // "basic", "bearer", "digest" or "oauth2"
 	User   string
 	Pass   string
 	Token  string
 	Origin string
+	// OAuth2 is the flow and its tokens for Scheme "oauth2" (see
+	// NewOAuth2); digest needs only User and Pass.
+	OAuth2 *OAuth2
 }
 
 // HeaderValue is the Authorization header value for a.
@@ -43,8 +46,11 @@ func (a *Auth) HeaderValue() string {
 // Redacted describes a without its secret, e.g. "basic ada:*** for http://127.0.0.1:8080".
 func (a *Auth) Redacted() string {
 	who := "bearer ***"
-	if a.Scheme == "basic" {
-		who = "basic " + a.User + ":***"
+	switch a.Scheme {
+	case "basic", "digest":
+		who = a.Scheme + " " + a.User + ":***"
+	case "oauth2":
+		who = a.OAuth2.String()
 	}
 	return who + " for " + a.Origin
 }
@@ -83,6 +89,7 @@ type Session struct {
 	exchanges  []*Exchange
 	nextID     int
 	transports map[transportKey]*http.Transport
+	creds      credState // digest challenges and nonce counts
 	spillDir   string // temporary folder of bodies over body-limit; "" until needed
 }
 
