@@ -139,6 +139,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 		add(Line{Name: "Content-Length", Value: strconv.Itoa(len(r.Body)), Origin: "body"})
 	}
 	s.prepareAuth(p, r, add)
+	s.prepareNetrc(p, r, add)
 	s.prepareCookies(p, r, add)
 	return p, nil
 }
