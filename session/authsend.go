@@ -9,10 +9,50 @@ import (
 )
 
 // credState is what credentials learn while a session runs: the digest
-// challenge of each origin and user, with its nonce count.
+// challenge of each origin and user, with its nonce count, and the OAuth2
+// client of each origin.
 type credState struct {
 	mu     sync.Mutex
 	digest map[string]*digestState
+	oauth  map[string]*OAuth2
+}
+
+func (c *credState) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.digest, c.oauth = nil, nil
+}
+
+// SetOAuth2 attaches o to origin (scheme://host:port): an Auth with
+// Scheme "oauth2" for that origin gets its tokens from o. A nil o
+// detaches it.
+func (s *Session) SetOAuth2(origin string, o *OAuth2) {
+	s.creds.mu.Lock()
+	defer s.creds.mu.Unlock()
+	if s.creds.oauth == nil {
+		s.creds.oauth = map[string]*OAuth2{}
+	}
+	if o == nil {
+		delete(s.creds.oauth, origin)
+		return
+	}
+	s.creds.oauth[origin] = o
+}
+
+// OAuth2For is the OAuth2 client attached to origin, or nil.
+func (s *Session) OAuth2For(origin string) *OAuth2 {
+	s.creds.mu.Lock()
+	defer s.creds.mu.Unlock()
+	return s.creds.oauth[origin]
+}
+
+// oauthOf is a's client, or a clear error when none is attached (an
+// oauth2 auth restored from a saved session, say).
+func (s *Session) oauthOf(a *Auth) (*OAuth2, error) {
+	if o := s.OAuth2For(a.Origin); o != nil {
+		return o, nil
+	}
+	return nil, fmt.Errorf("%w: no OAuth2 client for %s in this session: set one up again (auth oauth2 ...)", ErrOAuth2, a.Origin)
 }
 
 type digestState struct {
@@ -61,7 +101,11 @@ func (s *Session) authorize(ctx context.Context, p *Prepared, w *Wire) error {
 			return err
 		}
 	case "oauth2":
-		tok, err := a.OAuth2.accessToken(ctx)
+		o, err := s.oauthOf(a)
+		if err != nil {
+			return err
+		}
+		tok, err := o.accessToken(ctx)
 		if err != nil {
 			return err
 		}
@@ -113,7 +157,8 @@ func (s *Session) challenged(p *Prepared, w *Wire, r *Response) (bool, error) {
 		if !had || w.authTries > 0 {
 			return false, nil
 		}
-		return a.OAuth2.invalidate(strings.TrimPrefix(sent, "Bearer ")), nil
+		o, err := s.oauthOf(a)
+		return err == nil && o.invalidate(strings.TrimPrefix(sent, "Bearer ")), nil
 	}
 	c, ok, err := parseDigest(r.Header.Values("Www-Authenticate"))
 	if err != nil {

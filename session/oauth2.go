@@ -45,8 +45,9 @@ type OAuth2Config struct {
 }
 
 // OAuth2 holds one flow's configuration and its current token. It is safe
-// for concurrent use. Attach it to an Auth{Scheme: "oauth2", Origin: ...}:
-// the token goes to that origin only.
+// for concurrent use. Attach it with Session.SetOAuth2(origin, o) and set
+// Auth{Scheme: "oauth2", User: clientID, Origin: origin}: the token goes
+// to that origin only.
 type OAuth2 struct {
 	cfg OAuth2Config
 	mu  sync.Mutex

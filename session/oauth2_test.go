@@ -101,7 +101,8 @@ func oauthSession(t *testing.T, srv *httptest.Server, c session.OAuth2Config) (*
 		t.Fatal(err)
 	}
 	s := newSession(t)
-	s.Auth = &session.Auth{Scheme: "oauth2", OAuth2: o, Origin: srv.URL}
+	s.SetOAuth2(srv.URL, o)
+	s.Auth = &session.Auth{Scheme: "oauth2", User: c.ClientID, Origin: srv.URL}
 	return s, o
 }
 
@@ -126,8 +127,10 @@ func TestOAuth2ClientCredentials(t *testing.T) {
 	if g := strings.Join(ts.grants, " "); g != "client_credentials refresh_token" {
 		t.Fatalf("grants %s", g)
 	}
-	if r := s.Auth.Redacted(); strings.Contains(r, "tok1") || strings.Contains(r, "tok2") || strings.Contains(r, "topsecret") || !strings.Contains(r, "client app") {
-		t.Fatalf("Redacted() = %q", r)
+	for _, r := range []string{s.Auth.Redacted(), s.OAuth2For(srv.URL).String()} {
+		if strings.Contains(r, "tok1") || strings.Contains(r, "tok2") || strings.Contains(r, "topsecret") || !strings.Contains(r, "client app") {
+			t.Fatalf("redacted form %q", r)
+		}
 	}
 }
 
@@ -191,7 +194,8 @@ func TestOAuth2Errors(t *testing.T) {
 	for path, want := range map[string]string{"/html": "an HTML page", "/token": "invalid_client"} {
 		o, _ := session.NewOAuth2(session.OAuth2Config{Flow: session.FlowClientCredentials, ClientID: "bad", ClientSecret: "topsecret", TokenURL: srv.URL + path})
 		s := newSession(t)
-		s.Auth = &session.Auth{Scheme: "oauth2", OAuth2: o, Origin: srv.URL}
+		s.SetOAuth2(srv.URL, o)
+		s.Auth = &session.Auth{Scheme: "oauth2", User: "bad", Origin: srv.URL}
 		_, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL + "/api"})
 		if !errors.Is(err, session.ErrOAuth2) || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "topsecret") {
 			t.Errorf("%s: err = %v", path, err)

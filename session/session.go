@@ -25,14 +25,14 @@ type Header struct {
 // Auth holds credentials and the origin (scheme://host:port) they belong
 // to. They are sent to that origin only.
 type Auth struct {
-	Scheme string // "basic", "bearer", "digest" or "oauth2"
+	// Scheme is "basic", "bearer", "digest" (User, Pass) or "oauth2"
+	// (User is the client id; the tokens are the OAuth2 client that
+	// Session.SetOAuth2 attached to Origin).
+	Scheme string
 	User   string
 	Pass   string
 	Token  string
 	Origin string
-	// OAuth2 is the flow and its tokens for Scheme "oauth2" (see
-	// NewOAuth2); digest needs only User and Pass.
-	OAuth2 *OAuth2
 }
 
 // HeaderValue is the Authorization header value for a.
@@ -50,7 +50,7 @@ func (a *Auth) Redacted() string {
 	case "basic", "digest":
 		who = a.Scheme + " " + a.User + ":***"
 	case "oauth2":
-		who = a.OAuth2.String()
+		who = "oauth2 client " + a.User + " token ***"
 	}
 	return who + " for " + a.Origin
 }
@@ -90,7 +90,7 @@ type Session struct {
 	nextID     int
 	transports map[transportKey]*http.Transport
 	creds      credState // digest challenges and nonce counts
-	spillDir   string // temporary folder of bodies over body-limit; "" until needed
+	spillDir   string    // temporary folder of bodies over body-limit; "" until needed
 }
 
 // New returns an empty session with default settings.
@@ -119,7 +119,8 @@ func (s *Session) Close() {
 	s.removeSpillDir()
 }
 
-// Reset forgets everything but the transports: base, headers, auth,
+// Reset forgets everything but the transports: base, headers, auth
+// (with digest challenges and OAuth2 clients),
 // cookies, variables, settings, prepared requests and exchanges (whose
 // spill files it removes).
 func (s *Session) Reset() {
@@ -127,6 +128,7 @@ func (s *Session) Reset() {
 	s.Headers = nil
 	s.SecretNames = nil
 	s.Auth = nil
+	s.creds.reset()
 	s.Jar.Clear("")
 	s.Settings = DefaultSettings()
 	s.Vars = map[string]string{}
