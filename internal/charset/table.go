@@ -2,6 +2,7 @@ package charset
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -36,11 +37,16 @@ func tableFor(enc encoding.Encoding) *byteTable {
 }
 
 func (t *byteTable) decode(in []byte) []byte {
-	size := 0
-	for _, b := range in {
-		size += int(t.n[b])
+	// Each byte over 0x7f becomes at most 3 bytes; count them by words.
+	high := 0
+	i := 0
+	for ; i+8 <= len(in); i += 8 {
+		high += bits.OnesCount64(binary.LittleEndian.Uint64(in[i:]) & 0x8080808080808080)
 	}
-	out := make([]byte, size)
+	for ; i < len(in); i++ {
+		high += int(in[i] >> 7)
+	}
+	out := make([]byte, len(in)+2*high)
 	j := 0
 	for i := 0; i < len(in); {
 		if i+8 <= len(in) {
@@ -60,5 +66,5 @@ func (t *byteTable) decode(in []byte) []byte {
 		copy(out[j:j+n], t.utf[b][:n])
 		i, j = i+1, j+n
 	}
-	return out
+	return out[:j]
 }
