@@ -49,22 +49,27 @@ func (t *byteTable) decode(in []byte) []byte {
 	out := make([]byte, len(in)+2*high)
 	j := 0
 	for i := 0; i < len(in); {
-		if i+8 <= len(in) {
-			if w := binary.LittleEndian.Uint64(in[i:]); w&0x8080808080808080 == 0 {
-				binary.LittleEndian.PutUint64(out[j:], w)
-				i, j = i+8, j+8
-				continue
-			}
+		k := asciiRun(in, i)
+		j += copy(out[j:], in[i:k])
+		if k == len(in) {
+			break
 		}
-		b := in[i]
-		if b < 0x80 {
-			out[j] = b
-			i, j = i+1, j+1
-			continue
-		}
+		b := in[k]
 		n := int(t.n[b])
 		copy(out[j:j+n], t.utf[b][:n])
-		i, j = i+1, j+n
+		i, j = k+1, j+n
 	}
 	return out[:j]
+}
+
+// asciiRun is the index of the first byte over 0x7f in in[i:], or len(in).
+func asciiRun(in []byte, i int) int {
+	for ; i+8 <= len(in); i += 8 {
+		if w := binary.LittleEndian.Uint64(in[i:]) & 0x8080808080808080; w != 0 {
+			return i + bits.TrailingZeros64(w)/8
+		}
+	}
+	for ; i < len(in) && in[i] < 0x80; i++ {
+	}
+	return i
 }
