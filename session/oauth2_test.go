@@ -211,3 +211,25 @@ func TestOAuth2Errors(t *testing.T) {
 		t.Fatalf("token sent to another origin: %q %v", e.Response().Body, err)
 	}
 }
+
+// TestOAuth2SavedToken: a token put back from a saved session is used,
+// refreshed when expired, and never shown by String or %#v.
+func TestOAuth2SavedToken(t *testing.T) {
+	ts, srv := newTokenServer(t, time.Hour)
+	s, o := oauthSession(t, srv, session.OAuth2Config{Flow: session.FlowAuthCode, ClientID: "app", AuthURL: srv.URL + "/authorize"})
+	ts.mu.Lock()
+	ts.valid["saved"] = time.Now().Add(time.Hour)
+	ts.mu.Unlock()
+	o.SetToken(session.OAuth2Token{Access: "old", Refresh: "rsaved", Expiry: time.Now().Add(-time.Minute)})
+	e, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL + "/api"})
+	if err != nil || e.Response().StatusCode != 200 {
+		t.Fatalf("%v", err)
+	}
+	tok, ok := o.Token()
+	if !ok || tok.Access == "old" || tok.Refresh == "" {
+		t.Fatalf("token not refreshed: %s", tok)
+	}
+	if out := fmt.Sprintf("%v %#v %s", tok, tok, o); strings.Contains(out, tok.Access) || strings.Contains(out, tok.Refresh) {
+		t.Fatalf("secret shown: %s", out)
+	}
+}

@@ -99,7 +99,7 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	if p.Options.HeaderTimeout != nil {
 		lim.Headers = *p.Options.HeaderTimeout
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(withCertProbe(ctx))
 	defer cancel()
 	wd := newWatchdog(lim, cancel)
 	defer wd.stop()
@@ -122,7 +122,7 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 			if len(e.Hops) > 0 {
 				s.record(e)
 			}
-			return e, wd.explain(err, w)
+			return e, certHint(ctx, wd.explain(err, w), w.URL.Host)
 		}
 		if hop.retry {
 			w.authTries++

@@ -152,3 +152,28 @@ func encryptKey(t *testing.T, keyPEM []byte, pass string) []byte {
 	}
 	return pem.EncodeToMemory(eb)
 }
+
+// TestClientCertRefused: TLS 1.2 servers say "bad certificate" rather
+// than "certificate required", and a certificate of another CA is
+// refused: each is ErrClientCert naming the host.
+func TestClientCertRefused(t *testing.T) {
+	ca, stranger := testca.New(t, "Test Root"), testca.New(t, "Stranger")
+	dir := t.TempDir()
+	caFile := testca.Write(t, dir, "ca.pem", ca.PEM)
+	foreign := stranger.Client(t, "eve", time.Now().Add(time.Hour))
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{ca.Server(t).TLS}, ClientAuth: tls.RequireAndVerifyClientCert, ClientCAs: ca.Pool(), MaxVersion: tls.VersionTLS12}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	host := strings.TrimPrefix(srv.URL, "https://")
+	s := newSession(t)
+	for _, o := range []session.TLSOptions{
+		{CA: []string{caFile}},
+		{CA: []string{caFile}, Cert: testca.Write(t, dir, "f.pem", foreign.CertPEM), Key: testca.Write(t, dir, "fk.pem", foreign.KeyPEM)},
+	} {
+		_, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL, Options: session.Options{TLS: &o}})
+		if !errors.Is(err, session.ErrClientCert) || !strings.Contains(err.Error(), host) {
+			t.Errorf("cert %q: err = %v", o.Cert, err)
+		}
+	}
+}

@@ -31,12 +31,17 @@ func tlsConfig(o TLSOptions, insecure bool, ask Passphrase, now time.Time) (*tls
 		}
 		c.RootCAs = pool
 	}
+	cert := &tls.Certificate{} // none: an empty Certificate message
 	if o.Cert != "" || o.Key != "" {
-		cert, err := loadClientCert(o.Cert, o.Key, ask, now)
+		loaded, err := loadClientCert(o.Cert, o.Key, ask, now)
 		if err != nil {
 			return nil, err
 		}
-		c.Certificates = []tls.Certificate{cert}
+		cert = &loaded
+	}
+	c.GetClientCertificate = func(cri *tls.CertificateRequestInfo) (*tls.Certificate, error) {
+		noteCertRequest(cri.Context())
+		return cert, nil
 	}
 	return c, nil
 }

@@ -1,10 +1,13 @@
 package session
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -86,6 +89,33 @@ func (info *TLSInfo) Lines() []string {
 		}
 	}
 	return out
+}
+
+// certProbe records, for one Send, that a server asked for a client
+// certificate during a handshake: a TLS 1.2 server that then fails with a
+// bare "handshake failure" wanted one.
+type certProbe struct{ asked atomic.Bool }
+
+type certProbeKey struct{}
+
+func withCertProbe(ctx context.Context) context.Context {
+	return context.WithValue(ctx, certProbeKey{}, &certProbe{})
+}
+
+func noteCertRequest(ctx context.Context) {
+	if p, ok := ctx.Value(certProbeKey{}).(*certProbe); ok {
+		p.asked.Store(true)
+	}
+}
+
+// certHint rewrites a failed handshake with a server that asked for a
+// client certificate as ErrClientCert naming host and the options.
+func certHint(ctx context.Context, err error, host string) error {
+	p, ok := ctx.Value(certProbeKey{}).(*certProbe)
+	if err == nil || !ok || !p.asked.Load() || errors.Is(err, ErrClientCert) || !strings.Contains(err.Error(), "remote error: tls:") {
+		return err
+	}
+	return fmt.Errorf("%s asked for a client certificate and refused the handshake (%s): give one with --cert FILE --key FILE or `set cert FILE` and `set key FILE`: %w", host, err.Error()[strings.LastIndex(err.Error(), "tls: ")+5:], ErrClientCert)
 }
 
 // tlsHint turns the two TLS failures a user can fix with options into a
