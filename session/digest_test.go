@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -54,6 +55,7 @@ func TestDigestPlayground(t *testing.T) {
 // stale after two uses, and records what it saw.
 type digestServer struct {
 	alg      string
+	qop      string // offered; "" means "auth, auth-int"
 	mu       sync.Mutex
 	nonce    int
 	uses     map[string]int
@@ -87,7 +89,12 @@ func (d *digestServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(d.alg, "-sess") {
 		ha1 = hx(ha1 + ":" + p["nonce"] + ":" + p["cnonce"])
 	}
-	want := hx(ha1 + ":" + p["nonce"] + ":" + p["nc"] + ":" + p["cnonce"] + ":auth:" + hx(r.Method+":"+r.URL.RequestURI()))
+	ha2 := hx(r.Method + ":" + r.URL.RequestURI())
+	if p["qop"] == "auth-int" {
+		body, _ := io.ReadAll(r.Body)
+		ha2 = hx(r.Method + ":" + r.URL.RequestURI() + ":" + hx(string(body)))
+	}
+	want := hx(ha1 + ":" + p["nonce"] + ":" + p["nc"] + ":" + p["cnonce"] + ":" + p["qop"] + ":" + ha2)
 	d.uses[p["nonce"]]++
 	switch {
 	case p["response"] != want || p["opaque"] != "op" || p["algorithm"] != d.alg:
@@ -102,7 +109,11 @@ func (d *digestServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (d *digestServer) challenge(w http.ResponseWriter, stale bool) {
 	d.nonce++
 	w.Header().Add("WWW-Authenticate", `Basic realm="x"`)
-	w.Header().Add("WWW-Authenticate", fmt.Sprintf(`Digest realm="test", qop="auth, auth-int", nonce="n%d", opaque="op", algorithm=%s, stale=%v`, d.nonce, d.alg, stale))
+	qop := d.qop
+	if qop == "" {
+		qop = "auth, auth-int"
+	}
+	w.Header().Add("WWW-Authenticate", fmt.Sprintf(`Digest realm="test", qop="%s", nonce="n%d", opaque="op", algorithm=%s, stale=%v`, qop, d.nonce, d.alg, stale))
 	w.WriteHeader(401)
 }
 
@@ -148,5 +159,18 @@ func TestDigestErrors(t *testing.T) {
 	e, err := send(t, s, &session.Request{Method: "GET", URL: osrv.URL})
 	if err != nil || len(e.Hops) != 1 || other.authSeen != 0 {
 		t.Fatalf("credentials of %s answered %s: %v", srv.URL, osrv.URL, err)
+	}
+}
+
+// TestDigestAuthInt: with only auth-int offered, the answer covers the
+// body; a changed body would not match.
+func TestDigestAuthInt(t *testing.T) {
+	d := &digestServer{alg: "SHA-256", qop: "auth-int", uses: map[string]int{}}
+	srv := httptest.NewServer(d)
+	t.Cleanup(srv.Close)
+	s := newSession(t)
+	e, err := send(t, s, &session.Request{Method: "POST", URL: srv.URL + "/up", Body: []byte(`{"a":1}`), Auth: digestAuth(srv.URL, "ada", "s3cret")})
+	if err != nil || e.Response().StatusCode != 200 || !strings.Contains(e.Final().Request.Lines[len(e.Final().Request.Lines)-1].Value, "qop=auth-int") {
+		t.Fatalf("%v %d", err, e.Response().StatusCode)
 	}
 }

@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"net/http"
@@ -46,6 +47,8 @@ type Response struct {
 	Streamed bool   // the body went to a sink, not to Body
 	// TLS is the connection's state (nil for plain HTTP); see TLSInfo.
 	TLS *tls.ConnectionState
+
+	unverified *x509.CertPool // roots to judge a chain not verified (--insecure) by; nil: the system's
 }
 
 // Open returns the whole decoded body, from memory or from the spill

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"net/http"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -49,3 +50,16 @@ func (o *OAuth2) SetToken(t OAuth2Token) {
 // Config returns o's configuration (with its client secret: callers
 // saving it decide whether to keep that).
 func (o *OAuth2) Config() OAuth2Config { return o.cfg }
+
+// TokenClient is an http.Client for OAuth2 token endpoints (for
+// OAuth2Config.HTTPClient) that trusts what the session's settings trust
+// now (verify, ca, ca-only, cert and key) with a 30 s limit; it uses no
+// proxy and follows no redirect.
+func (s *Session) TokenClient() (*http.Client, error) {
+	c, err := s.client(&Prepared{})
+	if err != nil {
+		return nil, err
+	}
+	c.Timeout = 30 * time.Second
+	return c, nil
+}

@@ -191,6 +191,7 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	defer resp.Body.Close()
 	wd.gotHeaders()
 	hop := &Hop{Request: w, Response: newResponse(resp)}
+	noteRoots(hop.Response, c)
 	if resp.ProtoMajor >= 2 {
 		hop.Request.Proto = resp.Proto
 	}

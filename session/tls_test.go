@@ -49,11 +49,18 @@ func TestCAFile(t *testing.T) {
 	if !errors.Is(err, session.ErrTLS) || !strings.Contains(err.Error(), "--cacert FILE or `set ca FILE`") {
 		t.Fatalf("err = %v", err)
 	}
+	e, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL, Options: session.Options{Insecure: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info := e.Response().TLSInfo(); info.Verified || !strings.Contains(info.VerifyError, "would fail") || !strings.Contains(info.VerifyError, "unknown authority") {
+		t.Fatalf("insecure summary: %+v", info)
+	}
 	caFile := testca.Write(t, t.TempDir(), "ca.pem", ca.PEM)
 	if err := s.Settings.Set("ca", caFile); err != nil {
 		t.Fatal(err)
 	}
-	e, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL})
+	e, err = send(t, s, &session.Request{Method: "GET", URL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +78,21 @@ func TestCAFile(t *testing.T) {
 	s.Settings.Wire.TLS.CAOnly = true
 	if _, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL}); err != nil {
 		t.Fatalf("ca-only with the right CA: %v", err)
+	}
+	s.Settings.Verify = false
+	e, _ = send(t, s, &session.Request{Method: "GET", URL: srv.URL})
+	if info := e.Response().TLSInfo(); info.Verified || !strings.Contains(info.VerifyError, "would pass") {
+		t.Fatalf("verify off with a trusted CA: %+v", info)
+	}
+	s.Settings.Verify = true
+	tc, err := s.TokenClient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := tc.Get(srv.URL); err != nil {
+		t.Fatalf("token client does not trust what the session trusts: %v", err)
+	} else {
+		resp.Body.Close()
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -31,8 +32,38 @@ type CertInfo struct {
 	NotBefore, NotAfter time.Time
 }
 
-// TLSInfo summarises r's connection, or returns nil for plain HTTP.
-func (r *Response) TLSInfo() *TLSInfo { return summarizeTLS(r.TLS) }
+// TLSInfo summarises r's connection, or returns nil for plain HTTP. A
+// chain that was not verified (--insecure, verify off) is checked now
+// against the roots the request would have trusted, and VerifyError
+// says what verification would have said.
+func (r *Response) TLSInfo() *TLSInfo {
+	info := summarizeTLS(r.TLS)
+	if info != nil && !info.Verified && len(r.TLS.PeerCertificates) > 0 {
+		info.VerifyError += ": " + wouldVerify(r.TLS, r.unverified)
+	}
+	return info
+}
+
+// noteRoots keeps the roots of c's transport on r when the request did
+// not verify, for TLSInfo.
+func noteRoots(r *Response, c *http.Client) {
+	if t, ok := c.Transport.(*http.Transport); ok && r.TLS != nil && t.TLSClientConfig != nil && t.TLSClientConfig.InsecureSkipVerify {
+		r.unverified = t.TLSClientConfig.RootCAs
+	}
+}
+
+// wouldVerify verifies cs's chain against roots (nil: the system's).
+func wouldVerify(cs *tls.ConnectionState, roots *x509.CertPool) string {
+	inter := x509.NewCertPool()
+	for _, c := range cs.PeerCertificates[1:] {
+		inter.AddCert(c)
+	}
+	_, err := cs.PeerCertificates[0].Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, DNSName: cs.ServerName})
+	if err != nil {
+		return "verification would fail: " + err.Error()
+	}
+	return "verification would pass"
+}
 
 func summarizeTLS(cs *tls.ConnectionState) *TLSInfo {
 	if cs == nil {
