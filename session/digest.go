@@ -26,8 +26,8 @@ type digestChallenge struct {
 // WWW-Authenticate values; ok is false when there is none.
 func parseDigest(values []string) (*digestChallenge, bool, error) {
 	for _, v := range values {
-		scheme, rest, _ := strings.Cut(strings.TrimSpace(v), " ")
-		if !strings.EqualFold(scheme, "digest") {
+		rest, ok := digestPart(v)
+		if !ok {
 			continue
 		}
 		p := authParams(rest)
@@ -54,6 +54,24 @@ func parseDigest(values []string) (*digestChallenge, bool, error) {
 		return c, true, nil
 	}
 	return nil, false, nil
+}
+
+// digestPart is what follows "Digest " in a WWW-Authenticate value, which
+// may list several challenges ("Basic realm=x, Digest realm=...").
+func digestPart(v string) (string, bool) {
+	lower := strings.ToLower(v)
+	for i := 0; ; {
+		j := strings.Index(lower[i:], "digest ")
+		if j < 0 {
+			return "", false
+		}
+		j += i
+		before := strings.TrimRight(lower[:j], " \t")
+		if before == "" || strings.HasSuffix(before, ",") {
+			return v[j+len("digest "):], true
+		}
+		i = j + 1
+	}
 }
 
 // authParams reads `name=token, name="quoted \" string"` pairs; names

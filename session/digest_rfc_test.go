@@ -22,6 +22,10 @@ func TestDigestRFC7616Example(t *testing.T) {
 			t.Errorf("%s: %s", alg, got)
 		}
 	}
+	c, ok, err := parseDigest([]string{`Basic realm="digest here", Digest realm="r", nonce="n1", qop=auth`})
+	if !ok || err != nil || c.realm != "r" || c.nonce != "n1" || c.qop != "auth" {
+		t.Errorf("two challenges in one value: %+v %v %v", c, ok, err)
+	}
 	if _, _, err := parseDigest([]string{`Digest realm="x", nonce="n", algorithm=SHA3`}); err == nil {
 		t.Error("unknown algorithm accepted")
 	}

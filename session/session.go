@@ -35,10 +35,14 @@ type Auth struct {
 	Origin string
 }
 
-// HeaderValue is the Authorization header value for a.
+// HeaderValue is the Authorization header value for a; "" for digest
+// and oauth2, whose header Send makes (see Prepared.Auth).
 func (a *Auth) HeaderValue() string {
-	if a.Scheme == "bearer" {
+	switch a.Scheme {
+	case "bearer":
 		return "Bearer " + a.Token
+	case "digest", "oauth2":
+		return ""
 	}
 	return "Basic " + basicToken(a.User, a.Pass)
 }

@@ -114,3 +114,21 @@ func Sniff(body []byte) string {
 	}
 	return ""
 }
+
+// DecodeBody is Decode for a response body: when contentType names no
+// charset and its media type is HTML or XML, the charset Sniff finds in
+// the body (BOM, <meta charset>, <?xml encoding?>) is used instead.
+func DecodeBody(body []byte, contentType string) ([]byte, string, error) {
+	if Name(contentType) == "" && markup(contentType) {
+		if name := Sniff(body); name != "" {
+			return Decode(body, "text/plain; charset="+name)
+		}
+	}
+	return Decode(body, contentType)
+}
+
+func markup(contentType string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(contentType), ";")
+	mt = strings.TrimSpace(mt)
+	return mt == "text/html" || mt == "application/xhtml+xml" || strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml")
+}

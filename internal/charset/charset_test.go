@@ -129,3 +129,13 @@ func BenchmarkDecodeOnly(b *testing.B) {
 		_, _, _ = Decode(latin1, "text/plain; charset=iso-8859-1")
 	}
 }
+
+func TestDecodeBody(t *testing.T) {
+	got, name, err := DecodeBody([]byte(`<meta charset="latin1"><p>caf`+"\xe9"), "text/html")
+	if err != nil || name != "latin1" || !strings.HasSuffix(string(got), "café") {
+		t.Fatalf("%q %q %v", got, name, err)
+	}
+	if got, name, _ := DecodeBody([]byte(`charset=latin1 caf`+"\xe9"), "text/plain"); name != "" || string(got) != "charset=latin1 caf\xe9" {
+		t.Fatalf("plain text sniffed: %q %q", got, name)
+	}
+}
