@@ -11,6 +11,7 @@ import (
 	"io"
 	"mime"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -131,4 +132,16 @@ func markup(contentType string) bool {
 	mt, _, _ := strings.Cut(strings.ToLower(contentType), ";")
 	mt = strings.TrimSpace(mt)
 	return mt == "text/html" || mt == "application/xhtml+xml" || strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml")
+}
+
+// DecodeString is DecodeBody returning a string, for display: a body that
+// was converted is not copied again (the converted bytes are new and
+// owned by the string); one that was not is copied once, as string(body)
+// would.
+func DecodeString(body []byte, contentType string) (string, string, error) {
+	out, name, err := DecodeBody(body, contentType)
+	if name == "" || len(out) == 0 {
+		return string(out), name, err
+	}
+	return unsafe.String(&out[0], len(out)), name, err
 }

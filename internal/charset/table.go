@@ -54,10 +54,16 @@ func (t *byteTable) decode(in []byte) []byte {
 		if k == len(in) {
 			break
 		}
-		b := in[k]
-		n := int(t.n[b])
-		copy(out[j:j+n], t.utf[b][:n])
-		i, j = k+1, j+n
+		for ; k < len(in) && in[k] >= 0x80; k++ {
+			u := &t.utf[in[k]]
+			if t.n[in[k]] == 2 {
+				out[j], out[j+1] = u[0], u[1]
+				j += 2
+				continue
+			}
+			j += copy(out[j:], u[:t.n[in[k]]])
+		}
+		i = k
 	}
 	return out[:j]
 }
