@@ -179,7 +179,7 @@ func joinBlocks(blocks [][]byte, n int64) []byte {
 	return out
 }
 
-// decoder undoes a Content-Encoding we asked for. An unknown encoding is
+// decoder undoes a Content-Encoding we asked for (see AcceptEncoding). An unknown encoding is
 // left as it is.
 func decoder(ce string, r io.Reader) (io.Reader, string, error) {
 	switch strings.ToLower(strings.TrimSpace(ce)) {
@@ -188,7 +188,7 @@ func decoder(ce string, r io.Reader) (io.Reader, string, error) {
 	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			return nil, "", fmt.Errorf("bad gzip body: %w", err)
+			return nil, "", fmt.Errorf("%w: bad gzip body: %w", ErrEncoding, err)
 		}
 		return zr, "gzip", nil
 	case "deflate":
@@ -202,6 +202,9 @@ func decoder(ce string, r io.Reader) (io.Reader, string, error) {
 			return zr, "deflate", nil
 		}
 		return flate.NewReader(br), "deflate", nil
+	}
+	if dec, ok, err := streamDecoder(strings.ToLower(strings.TrimSpace(ce)), r); ok {
+		return dec, strings.ToLower(strings.TrimSpace(ce)), err
 	}
 	return r, "", nil
 }

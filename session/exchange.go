@@ -2,6 +2,8 @@ package session
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,6 +24,8 @@ type Wire struct {
 	Dropped []string
 	// Via is the proxy the request went through (password hidden), or "".
 	Via string
+
+	authTries int // 401 challenges answered by sending this request again
 }
 
 // Response is one response as received. Header order is by name: net/http
@@ -41,6 +45,10 @@ type Response struct {
 	WireSize int64  // bytes as they came over the wire
 	Encoding string // Content-Encoding that was undone, if any
 	Streamed bool   // the body went to a sink, not to Body
+	// TLS is the connection's state (nil for plain HTTP); see TLSInfo.
+	TLS *tls.ConnectionState
+
+	unverified *x509.CertPool // roots to judge a chain not verified (--insecure) by; nil: the system's
 }
 
 // Open returns the whole decoded body, from memory or from the spill
@@ -70,6 +78,8 @@ type Hop struct {
 	Request  Wire
 	Response *Response
 	Timing   Timing
+
+	retry bool // a 401 challenge to answer: the request goes again
 }
 
 // Exchange is one sent request: every hop of its redirect chain, the last

@@ -41,6 +41,12 @@ type Options struct {
 	// Proxy overrides the proxy setting for this request: a URL, or
 	// "none" for a direct connection ("" means the session's choice).
 	Proxy string
+	// TLS replaces the session's Settings.Wire.TLS for this request
+	// (--cacert, --cert, --key); nil means the session's.
+	TLS *TLSOptions
+	// HTTP is "1.1" or "2" for this request (--http1.1, --http2); ""
+	// means the session's Settings.Wire.HTTP.
+	HTTP string
 }
 
 // Line is one header of a prepared request with where it came from.
@@ -65,6 +71,9 @@ type Prepared struct {
 	// Cookies are the request's own cookies: a hand-set Cookie header's
 	// pairs and --cookie values (not the jar's).
 	Cookies []Header
+	// Auth is the credential whose Authorization is made when sent
+	// (digest, oauth2), or nil.
+	Auth *Auth
 }
 
 // Header returns the value of the named line, and whether there is one.
@@ -112,7 +121,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	}
 	add(Line{Name: "User-Agent", Value: s.UserAgent, Origin: "default"})
 	add(Line{Name: "Accept", Value: "*/*", Origin: "default"})
-	add(Line{Name: "Accept-Encoding", Value: "gzip, deflate", Origin: "default"})
+	add(Line{Name: "Accept-Encoding", Value: AcceptEncoding, Origin: "default"})
 	if !r.NoSession {
 		for _, h := range s.Headers {
 			add(Line{Name: h.Name, Value: h.Value, Origin: "session header", Secret: s.IsSecret(h.Name)})
@@ -130,12 +139,17 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 		add(Line{Name: "Content-Length", Value: strconv.Itoa(len(r.Body)), Origin: "body"})
 	}
 	s.prepareAuth(p, r, add)
+	s.prepareNetrc(p, r, add)
 	s.prepareCookies(p, r, add)
 	return p, nil
 }
 
 func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 	switch {
+	case sendTimeAuth(r.Auth):
+		prepareSendAuth(p, r.Auth, "--"+r.Auth.Scheme)
+	case !r.NoSession && sendTimeAuth(s.Auth) && s.Auth.Origin == Origin(p.URL):
+		prepareSendAuth(p, s.Auth, "session auth")
 	case r.Auth != nil:
 		add(Line{Name: "Authorization", Value: r.Auth.HeaderValue(), Origin: "--" + r.Auth.Scheme, Secret: true})
 	case r.NoSession || s.Auth == nil:

@@ -30,6 +30,7 @@ type SendOptions struct {
 type transportKey struct {
 	insecure    bool
 	headerLimit int64
+	wire        wireKey
 }
 
 func newTransport(k transportKey) *http.Transport {
@@ -44,27 +45,37 @@ func newTransport(k transportKey) *http.Transport {
 	return t
 }
 
-// client returns an http.Client for p on the transport its verification
-// and header limit call for.
-func (s *Session) client(p *Prepared) *http.Client {
-	k := transportKey{insecure: p.Options.Insecure || !s.Settings.Verify, headerLimit: s.Settings.HeaderLimit}
+// client returns an http.Client for p on the transport its verification,
+// header limit, TLS files and HTTP version call for. Loading the TLS
+// files may fail (or ask for a passphrase) the first time.
+func (s *Session) client(p *Prepared) (*http.Client, error) {
+	k := transportKey{insecure: p.Options.Insecure || !s.Settings.Verify, headerLimit: s.Settings.HeaderLimit, wire: s.wireOf(p)}
 	if k.headerLimit <= 0 {
 		k.headerLimit = DefaultSettings().HeaderLimit
 	}
 	s.mu.Lock()
 	t, ok := s.transports[k]
+	s.mu.Unlock()
 	if !ok {
+		t = newTransport(k)
+		if err := s.configure(t, k); err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
 		if s.transports == nil {
 			s.transports = map[transportKey]*http.Transport{}
 		}
-		t = newTransport(k)
-		s.transports[k] = t
+		if old, raced := s.transports[k]; raced {
+			t = old
+		} else {
+			s.transports[k] = t
+		}
+		s.mu.Unlock()
 	}
-	s.mu.Unlock()
 	return &http.Client{
 		Transport:     t,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	}, nil
 }
 
 // Send puts p on the wire, follows redirects by the session's policy,
@@ -88,27 +99,37 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	if p.Options.HeaderTimeout != nil {
 		lim.Headers = *p.Options.HeaderTimeout
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(withCertProbe(ctx))
 	defer cancel()
 	wd := newWatchdog(lim, cancel)
 	defer wd.stop()
 	w := firstWire(p)
-	client := s.client(p)
+	client, err := s.client(p)
+	if err != nil {
+		return e, err
+	}
 	started := time.Now()
 	for {
+		if err := s.authorize(ctx, p, &w); err != nil {
+			return e, err
+		}
 		hop, err := s.roundTrip(ctx, client, w, p, o, wd, follow)
 		if hop != nil {
 			e.Hops = append(e.Hops, hop)
 		}
 		if err != nil {
 			e.Elapsed = time.Since(started)
-			err = wd.explain(err, w)
+			err = certHint(ctx, wd.explain(err, w), w.URL.Host)
 			if len(e.Hops) > 0 {
 				s.record(e)
 			} else {
 				s.failed(p, err)
 			}
 			return e, err
+		}
+		if hop.retry {
+			w.authTries++
+			continue
 		}
 		next, warn, err := s.nextHop(p, hop, follow, len(e.Hops), maxRedirects)
 		if warn != "" {
@@ -173,14 +194,18 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	defer resp.Body.Close()
 	wd.gotHeaders()
 	hop := &Hop{Request: w, Response: newResponse(resp)}
+	noteRoots(hop.Response, c)
 	if resp.ProtoMajor >= 2 {
 		hop.Request.Proto = resp.Proto
 	}
 	// Like requests' Session.send, cookies the server sets go to the jar
 	// even for a request prepared without the session.
 	s.Jar.SetCookieLines(w.URL, resp.Header.Values("Set-Cookie"))
-	final := !follow || !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == ""
-	err = s.readBody(resp, hop.Response, w.Method, final, o, wd)
+	hop.retry, err = s.challenged(p, &w, hop.Response)
+	final := !hop.retry && (!follow || !redirectStatus(resp.StatusCode) || resp.Header.Get("Location") == "")
+	if rerr := s.readBody(resp, hop.Response, w.Method, final, o, wd); err == nil {
+		err = rerr
+	}
 	hop.Timing = tr.done()
 	return hop, err
 }
@@ -199,6 +224,7 @@ func newResponse(resp *http.Response) *Response {
 		Reason:     reason,
 		Header:     resp.Header,
 		Fields:     sortedFields(resp.Header),
+		TLS:        resp.TLS,
 	}
 }
 

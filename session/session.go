@@ -27,17 +27,24 @@ type Header struct {
 // Auth holds credentials and the origin (scheme://host:port) they belong
 // to. They are sent to that origin only.
 type Auth struct {
-	Scheme string // "basic" or "bearer"
+	// Scheme is "basic", "bearer", "digest" (User, Pass) or "oauth2"
+	// (User is the client id; the tokens are the OAuth2 client that
+	// Session.SetOAuth2 attached to Origin).
+	Scheme string
 	User   string
 	Pass   string
 	Token  string
 	Origin string
 }
 
-// HeaderValue is the Authorization header value for a.
+// HeaderValue is the Authorization header value for a; "" for digest
+// and oauth2, whose header Send makes (see Prepared.Auth).
 func (a *Auth) HeaderValue() string {
-	if a.Scheme == "bearer" {
+	switch a.Scheme {
+	case "bearer":
 		return "Bearer " + a.Token
+	case "digest", "oauth2":
+		return ""
 	}
 	return "Basic " + basicToken(a.User, a.Pass)
 }
@@ -45,8 +52,11 @@ func (a *Auth) HeaderValue() string {
 // Redacted describes a without its secret, e.g. "basic ada:*** for http://127.0.0.1:8080".
 func (a *Auth) Redacted() string {
 	who := "bearer ***"
-	if a.Scheme == "basic" {
-		who = "basic " + a.User + ":***"
+	switch a.Scheme {
+	case "basic", "digest":
+		who = a.Scheme + " " + a.User + ":***"
+	case "oauth2":
+		who = "oauth2 client " + a.User + " token ***"
 	}
 	return who + " for " + a.Origin
 }
@@ -77,13 +87,17 @@ type Session struct {
 	// Getenv reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY; nil means no
 	// proxy from the environment. New sets it to os.Getenv.
 	Getenv func(string) string
+	// Passphrase asks for the passphrase of an encrypted client key; nil
+	// refuses encrypted keys with a clear error.
+	Passphrase Passphrase
 
 	mu         sync.Mutex
 	failure    *Failure // the last Send, when it got no response at all
 	exchanges  []*Exchange
 	nextID     int
 	transports map[transportKey]*http.Transport
-	spillDir   string // temporary folder of bodies over body-limit; "" until needed
+	creds      credState // digest challenges and nonce counts
+	spillDir   string    // temporary folder of bodies over body-limit; "" until needed
 }
 
 // New returns an empty session with default settings.
@@ -112,7 +126,8 @@ func (s *Session) Close() {
 	s.removeSpillDir()
 }
 
-// Reset forgets everything but the transports: base, headers, auth,
+// Reset forgets everything but the transports: base, headers, auth
+// (with digest challenges and OAuth2 clients),
 // cookies, variables, settings, prepared requests and exchanges (whose
 // spill files it removes).
 func (s *Session) Reset() {
@@ -120,6 +135,7 @@ func (s *Session) Reset() {
 	s.Headers = nil
 	s.SecretNames = nil
 	s.Auth = nil
+	s.creds.reset()
 	s.Jar.Clear("")
 	s.Settings = DefaultSettings()
 	s.Vars = map[string]string{}

@@ -26,6 +26,8 @@ type Settings struct {
 	Pager         bool     // page long output in the interactive shell
 	HeaderLimit   int64    // bytes of response headers accepted
 	Proxy         string   // "" from the environment, "none", or a proxy URL (see ParseProxy)
+	// Wire holds TLS files, HTTP version and .netrc (see WireSettings).
+	Wire WireSettings
 }
 
 // ShowParts are the parts `--show` and `set show` accept.
@@ -39,7 +41,7 @@ func ShowParts() []string {
 type Setting struct {
 	Name string
 	// Kind is what the value is: bool (on|off), count, duration, size,
-	// choice, style, parts or proxy.
+	// choice, style, parts, proxy, file or files.
 	Kind string
 	// Default is the value of a new session, as Get formats it.
 	Default string
@@ -101,6 +103,7 @@ func SettingTable() []Setting {
 		{Name: "verify", Kind: "bool", Default: "on", Values: onOffValues, Help: "verify TLS certificates: on|off",
 			get: func(s *Settings) string { return onOff(s.Verify) }, set: boolSetter(func(s *Settings) *bool { return &s.Verify })},
 	}
+	t = append(t, wireSettings()...)
 	sort.Slice(t, func(i, j int) bool { return t[i].Name < t[j].Name })
 	return t
 }

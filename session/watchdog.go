@@ -126,10 +126,19 @@ func describeNetError(err error, u *url.URL) error {
 		return fmt.Errorf("cannot resolve host %q: check the spelling or your network (%w)", u.Hostname(), err)
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return fmt.Errorf("connection refused by %s: is the server running on that port? (%w)", host, syscall.ECONNREFUSED)
-	case errors.As(err, &unknownAuth), errors.As(err, &hostErr), errors.As(err, &invalid), errors.As(err, &certErr):
+	case errors.As(err, &unknownAuth):
+		return fmt.Errorf("TLS certificate of %s not trusted: %s (trust its CA with --cacert FILE or `set ca FILE`; or use --insecure for this request, or `set verify off`, only if you trust the host): %w", host, certReason(err), ErrTLS)
+	case errors.As(err, &hostErr), errors.As(err, &invalid), errors.As(err, &certErr):
 		return fmt.Errorf("TLS certificate of %s not trusted: %s (use --insecure for this request, or `set verify off`, only if you trust the host): %w", host, certReason(err), ErrTLS)
 	case errors.As(err, &recErr), strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
 		return fmt.Errorf("TLS handshake with %s failed: the server does not speak TLS there (try http://): %w", host, ErrTLS)
+	case errors.Is(err, ErrClientCert):
+		return err
+	}
+	if hint, ok := tlsHint(err, host); ok {
+		return hint
+	}
+	switch {
 	case errors.Is(err, syscall.ECONNRESET):
 		return fmt.Errorf("connection reset by %s (%w)", host, syscall.ECONNRESET)
 	}
