@@ -1,0 +1,90 @@
+package openapi
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// cacheFormat changes whenever Index's exported shape does, so that old
+// cache files are simply not found.
+const cacheFormat = "httpsh-openapi-index-v1"
+
+// DefaultCacheDir is $XDG_CACHE_HOME/httpsh/openapi (or the platform's
+// user cache directory), for Options.CacheDir.
+func DefaultCacheDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("openapi cache: %w", err)
+	}
+	return filepath.Join(dir, "httpsh", "openapi"), nil
+}
+
+// cacheEntry is what one cache file holds: the index and the files its
+// $refs read, which must still have the same bytes for the entry to count.
+type cacheEntry struct {
+	Deps  []dep
+	Index *Index
+}
+
+func cacheKey(src Source) string {
+	h := sha256.New()
+	h.Write([]byte(cacheFormat + "\x00" + src.Location + "\x00"))
+	h.Write(src.Data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readCache returns the cached index for key, or nil when there is none,
+// it cannot be read, or a file it depends on changed. A bad entry is
+// never an error: the spec is then parsed again.
+func readCache(dir, key string) *Index {
+	if dir == "" {
+		return nil
+	}
+	f, err := os.Open(filepath.Join(dir, key+".gob"))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var e cacheEntry
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&e); err != nil || e.Index == nil {
+		return nil
+	}
+	for _, d := range e.Deps {
+		b, err := readLimited(d.Path)
+		sum := sha256.Sum256(b)
+		if err != nil || hex.EncodeToString(sum[:]) != d.Sum {
+			return nil
+		}
+	}
+	e.Index.prepare()
+	return e.Index
+}
+
+// writeCache stores ix under key, atomically; failures are ignored (the
+// cache is only a speed-up).
+func writeCache(dir, key string, deps []dep, ix *Index) {
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, key+".*.tmp")
+	if err != nil {
+		return
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	err = gob.NewEncoder(w).Encode(cacheEntry{Deps: deps, Index: ix})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		_ = os.Rename(tmp.Name(), filepath.Join(dir, key+".gob"))
+	}
+}
