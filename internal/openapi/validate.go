@@ -24,7 +24,7 @@ func (ix *Index) ValidateRequest(op *Operation, method string, u *url.URL, h htt
 	if op == nil {
 		found, _, err := ix.Match(method, rel)
 		if err != nil {
-			return []Problem{matchProblem(method, rel, err)}
+			return []Problem{ix.matchProblem(method, rel, err)}
 		}
 		op = found
 	}
@@ -59,9 +59,9 @@ func (ix *Index) ValidateRequest(op *Operation, method string, u *url.URL, h htt
 	return c.problems()
 }
 
-func matchProblem(method, path string, err error) Problem {
+func (ix *Index) matchProblem(method, path string, err error) Problem {
 	if errors.Is(err, ErrNoMethod) {
-		return Problem{Where: "method " + strings.ToUpper(method), Msg: strings.TrimPrefix(err.Error(), ErrNoMethod.Error()+": ")}
+		return Problem{Where: "method " + strings.ToUpper(method), Msg: fmt.Sprintf("%s has only %s", path, strings.Join(ix.Methods(path), ", "))}
 	}
 	return Problem{Where: "path " + path, Msg: "not in the spec"}
 }
