@@ -119,7 +119,7 @@ func (c *checker) coerce(id SchemaID, v string) any {
 	for _, ty := range s.Types {
 		switch ty {
 		case "integer", "number":
-			if _, err := strconv.ParseFloat(v, 64); err == nil {
+			if isJSONNumber(v) {
 				return json.Number(v)
 			}
 		case "boolean":
