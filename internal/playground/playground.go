@@ -38,7 +38,7 @@ func Start(maxDuration time.Duration) (*Server, error) {
 	)
 	s := &Server{
 		URL:  "http://" + ln.Addr().String(),
-		srv:  &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second},
+		srv:  &http.Server{Handler: withSpec(h), ReadHeaderTimeout: 10 * time.Second},
 		done: make(chan struct{}),
 	}
 	go func() {
