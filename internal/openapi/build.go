@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"net/http"
 	"sort"
 	"strings"
@@ -16,8 +17,9 @@ func methodOrder() []string {
 	}
 }
 
-// build converts a resolved document to an Index (not yet prepared).
-func build(doc *openapi3.T, declared string) *Index {
+// build converts a resolved document to an Index (not yet prepared). It
+// fails when a $ref leads to no schema at all.
+func build(doc *openapi3.T, declared string) (*Index, error) {
 	t := newSchemaTable(doc.IsOpenAPI31OrLater())
 	ix := &Index{OpenAPI: declared}
 	if doc.Info != nil {
@@ -41,7 +43,10 @@ func build(doc *openapi3.T, declared string) *Index {
 		}
 	}
 	ix.Schemas = t.list
-	return ix
+	if len(t.unresolved) > 0 {
+		return nil, fmt.Errorf("$ref %s leads to no schema (a cycle of $refs with no schema in it?)", t.unresolved[0])
+	}
+	return ix, nil
 }
 
 func buildOp(t *schemaTable, ix *Index, path, method string, item *openapi3.PathItem, op *openapi3.Operation) *Operation {

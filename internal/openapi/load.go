@@ -83,7 +83,10 @@ func load(ctx context.Context, src Source, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := build(doc, declared)
+	ix, err := build(doc, declared)
+	if err != nil {
+		return nil, err
+	}
 	if opt.Validate {
 		if verr := doc.Validate(ctx, openapi3.DisableExamplesValidation()); verr != nil {
 			ix.Warnings = append(ix.Warnings, flatten(verr.Error()))

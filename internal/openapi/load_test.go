@@ -38,6 +38,8 @@ func TestLoadBroken(t *testing.T) {
 		{"badpointer.yaml", "#/components/schemas/Nope"},
 		{"pathstype.json", "paths"},
 		{"empty.yaml", "the spec is empty"},
+		{"devref.yaml", "/dev/null: not a regular file"},
+		{"refloop.yaml", "#/components/schemas/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -64,12 +64,19 @@ func (r *refReader) read(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
 	return b, nil
 }
 
+// readLimited reads a regular file of at most maxSpecBytes; devices,
+// FIFOs and directories are refused (a $ref to /dev/stdin must not block).
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
 	b, err := io.ReadAll(io.LimitReader(f, maxSpecBytes+1))
 	if err != nil {
 		return nil, err

@@ -60,6 +60,8 @@ type schemaTable struct {
 	list []Schema // index 0 is unused
 	seen map[*openapi3.Schema]SchemaID
 	v31  bool
+	// unresolved lists $refs that led to no schema (a loop of bare $refs).
+	unresolved []string
 }
 
 func newSchemaTable(v31 bool) *schemaTable {
@@ -69,7 +71,13 @@ func newSchemaTable(v31 bool) *schemaTable {
 // add returns the ID of ref's schema, converting it (and what it refers
 // to) on first sight. A nil ref gives 0.
 func (t *schemaTable) add(ref *openapi3.SchemaRef) SchemaID {
-	if ref == nil || ref.Value == nil {
+	if ref == nil {
+		return 0
+	}
+	if ref.Value == nil {
+		if ref.Ref != "" && !contains(t.unresolved, ref.Ref) {
+			t.unresolved = append(t.unresolved, ref.Ref)
+		}
 		return 0
 	}
 	s := ref.Value
