@@ -74,12 +74,16 @@ func load(ctx context.Context, src Source, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	declared, err := version(data)
+	top, err := decodeTop(data)
+	if err != nil {
+		return nil, err
+	}
+	declared, err := version(top)
 	if err != nil {
 		return nil, err
 	}
 	rd := &refReader{ctx: ctx, opt: opt}
-	doc, err := parse(ctx, data, declared, src.Location, rd)
+	doc, err := parse(ctx, data, top, declared, src.Location, rd)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +104,7 @@ func load(ctx context.Context, src Source, opt Options) (*Index, error) {
 }
 
 // parse decodes and resolves a JSON document of the declared version.
-func parse(ctx context.Context, data []byte, declared, location string, rd *refReader) (*openapi3.T, error) {
+func parse(ctx context.Context, data []byte, top map[string]json.RawMessage, declared, location string, rd *refReader) (*openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.Context = ctx
 	loader.IsExternalRefsAllowed = true
@@ -117,9 +121,9 @@ func parse(ctx context.Context, data []byte, declared, location string, rd *refR
 		}
 		return doc, nil
 	}
-	doc := &openapi3.T{}
-	if err := json.Unmarshal(data, doc); err != nil {
-		return nil, decodeError(data, err)
+	doc, err := decodeDoc(top)
+	if err != nil {
+		return nil, err
 	}
 	if err := loader.ResolveRefsIn(doc, loc); err != nil {
 		return nil, refError(err)
@@ -127,30 +131,38 @@ func parse(ctx context.Context, data []byte, declared, location string, rd *refR
 	return doc, nil
 }
 
+// decodeTop splits the document's top level; this is where invalid JSON
+// is found, and reported with its line and column.
+func decodeTop(data []byte) (map[string]json.RawMessage, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "" {
+			return nil, fmt.Errorf("not an OpenAPI document: the top level is a JSON %s, not an object", te.Value)
+		}
+		return nil, decodeError(data, err)
+	}
+	if top == nil {
+		return nil, errors.New("not an OpenAPI document: the top level is null")
+	}
+	return top, nil
+}
+
 // version reads the openapi or swagger field and checks it is one Load
 // knows.
-func version(data []byte) (string, error) {
-	var head struct {
-		OpenAPI any `json:"openapi"`
-		Swagger any `json:"swagger"`
+func version(top map[string]json.RawMessage) (string, error) {
+	raw, field := top["openapi"], "openapi"
+	if raw == nil {
+		raw, field = top["swagger"], "swagger"
 	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return "", fmt.Errorf("not an OpenAPI document: the top level is a JSON %s, not an object", te.Value)
-		}
-		return "", decodeError(data, err)
-	}
-	v, field := head.OpenAPI, "openapi"
-	if v == nil {
-		v, field = head.Swagger, "swagger"
-	}
-	s, ok := v.(string)
-	switch {
-	case v == nil:
+	if raw == nil {
 		return "", errors.New("not an OpenAPI document: no \"openapi\" or \"swagger\" field at the top level")
-	case !ok:
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
 		return "", fmt.Errorf("/%s: the version must be a string, like \"3.1.0\"", field)
+	}
+	switch {
 	case field == "openapi" && (strings.HasPrefix(s, "3.0") || strings.HasPrefix(s, "3.1") || strings.HasPrefix(s, "3.2")):
 		return s, nil
 	case field == "swagger" && s == "2.0":

@@ -40,6 +40,8 @@ func TestLoadBroken(t *testing.T) {
 		{"empty.yaml", "the spec is empty"},
 		{"devref.yaml", "/dev/null: not a regular file"},
 		{"refloop.yaml", "#/components/schemas/"},
+		{"schematype.json", "/components/schemas/Pet: "},
+		{"optype.json", "/paths/~1a: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
