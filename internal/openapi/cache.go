@@ -31,9 +31,12 @@ type cacheEntry struct {
 	Index *Index
 }
 
-func cacheKey(src Source) string {
+// cacheKey hashes what decides the index: the format, the location
+// (relative $refs depend on it), whether warnings were asked for, and the
+// bytes.
+func cacheKey(src Source, validate bool) string {
 	h := sha256.New()
-	h.Write([]byte(cacheFormat + "\x00" + src.Location + "\x00"))
+	fmt.Fprintf(h, "%s\x00%s\x00%t\x00", cacheFormat, src.Location, validate)
 	h.Write(src.Data)
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -105,5 +106,27 @@ func TestIndexContents(t *testing.T) {
 	tree, _ := ix.Find("getTree")
 	if paths := ix.ResponsePaths(tree, 0); len(paths) < 6 || paths[0] != ".children" {
 		t.Errorf("tree paths %q", paths)
+	}
+}
+
+func TestExampleAndSearch(t *testing.T) {
+	ix := mustLoad(t, "testdata/petstore31.yaml")
+	create, _ := ix.Find("createPet")
+	got, _ := json.Marshal(ix.RequestExample(create.Body.Schema))
+	want := `{"kind":"cat","name":"string","owner":{"name":"string","pets":[{"kind":"cat","name":"string","owner":{"name":"string","pets":[null]},"tag":"string"}]},"tag":"string"}`
+	if string(got) != want {
+		t.Errorf("RequestExample:\n got %s\nwant %s", got, want)
+	}
+	if got, _ := json.Marshal(ix.Example(create.Body.Schema)); !strings.HasPrefix(string(got), `{"id":0,`) {
+		t.Errorf("Example %s", got)
+	}
+	tests := []struct {
+		text string
+		want int
+	}{{"", 7}, {"tag:pets", 2}, {"photos", 1}, {"PET", 6}, {"nothing", 0}}
+	for _, tt := range tests {
+		if got := ix.Search(tt.text); len(got) != tt.want {
+			t.Errorf("Search(%q) found %d, want %d", tt.text, len(got), tt.want)
+		}
 	}
 }

@@ -66,7 +66,7 @@ func load(ctx context.Context, src Source, opt Options) (*Index, error) {
 	if len(src.Data) > maxSpecBytes {
 		return nil, fmt.Errorf("spec is larger than %d MiB", maxSpecBytes>>20)
 	}
-	key := cacheKey(src)
+	key := cacheKey(src, opt.Validate)
 	if ix := readCache(opt.CacheDir, key); ix != nil {
 		return ix, nil
 	}
