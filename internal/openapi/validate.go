@@ -150,9 +150,42 @@ func (c *checker) checkBody(b *Body, contentType string, body []byte) {
 		c.add("Content-Type", "%s is not what the operation takes (%s)", mt, strings.Join(b.ContentTypes, ", "))
 		return
 	}
-	if (mt == "" && len(b.ContentTypes) > 0 && isJSON(b.ContentTypes[0])) || mt != "" && isJSON(mt) {
+	switch {
+	case (mt == "" && len(b.ContentTypes) > 0 && isJSON(b.ContentTypes[0])) || mt != "" && isJSON(mt):
 		c.checkJSON(b.Schema, body, "body")
+	case mt == "application/x-www-form-urlencoded":
+		c.checkForm(b.Schema, body)
 	}
+}
+
+// checkForm checks a URL-encoded form against the body schema, each
+// field read as its property's type.
+func (c *checker) checkForm(id SchemaID, body []byte) {
+	vals, err := url.ParseQuery(string(body))
+	if err != nil {
+		c.add("body", "not a valid form: %v", err)
+		return
+	}
+	props, _ := c.ix.objectShape(id, 0)
+	obj := make(map[string]any, len(vals))
+	for name, vs := range vals {
+		var pid SchemaID
+		for _, p := range props {
+			if p.Name == name {
+				pid = p.Schema
+			}
+		}
+		if s := c.ix.Schema(pid); s != nil && contains(s.Types, "array") {
+			arr := make([]any, len(vs))
+			for i, v := range vs {
+				arr[i] = c.coerce(s.Items, v)
+			}
+			obj[name] = arr
+			continue
+		}
+		obj[name] = c.coerce(pid, vs[0])
+	}
+	c.check(id, obj, "body", 0)
 }
 
 func (c *checker) checkJSON(id SchemaID, body []byte, where string) {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -99,5 +101,22 @@ func TestValidateResponse(t *testing.T) {
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s %d %s:\n got %q\nwant %q", tt.op, tt.status, tt.body, got, tt.want)
 		}
+	}
+}
+
+func TestValidateFormBody(t *testing.T) {
+	ix := mustLoad(t, "testdata/petstore31.yaml")
+	op, _ := ix.Find("createPet")
+	u, _ := url.Parse("/pets")
+	h := http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
+	// createPet documents JSON only, so a form is the wrong media type.
+	if got := problemStrings(ix.ValidateRequest(op, "POST", u, h, []byte("name=rex"))); len(got) != 1 || !strings.HasPrefix(got[0], "Content-Type: application/x-www-form-urlencoded is not") {
+		t.Errorf("form to a JSON operation: %q", got)
+	}
+	c := &checker{ix: ix, dir: toServer, regexps: map[string]*regexp.Regexp{}}
+	c.checkForm(op.Body.Schema, []byte("kind=cow&tag=x"))
+	want := []string{`body: missing required field "name"`, `body.kind: "cow" is not one of "cat", "dog", "fish"`}
+	if got := problemStrings(c.problems()); !reflect.DeepEqual(got, want) {
+		t.Errorf("checkForm %q, want %q", got, want)
 	}
 }
