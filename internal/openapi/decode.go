@@ -37,7 +37,7 @@ func decodeDoc(top map[string]json.RawMessage) (*openapi3.T, error) {
 	}
 	doc.Paths = paths
 	if schemasRaw != nil {
-		schemas, err := decodeEntries(schemasRaw, "/components/schemas/", func() *openapi3.SchemaRef { return &openapi3.SchemaRef{} })
+		schemas, err := decodeEntries(schemasRaw, "/components/schemas/", decodeSchema)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func decodePaths(raw map[string]json.RawMessage) (*openapi3.Paths, error) {
 			delete(raw, k)
 		}
 	}
-	items, err := decodeEntries(raw, "/paths/", func() *openapi3.PathItem { return &openapi3.PathItem{} })
+	items, err := decodeEntries(raw, "/paths/", decodeInto[openapi3.PathItem])
 	if err != nil {
 		return nil, err
 	}
@@ -107,10 +107,19 @@ func decodePaths(raw map[string]json.RawMessage) (*openapi3.Paths, error) {
 	return paths, nil
 }
 
-// decodeEntries decodes each raw entry into a fresh *T, on up to four
+// decodeInto decodes raw into a fresh *T with encoding/json.
+func decodeInto[T any](raw []byte) (*T, error) {
+	v := new(T)
+	if err := json.Unmarshal(raw, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// decodeEntries decodes each raw entry with decode, on up to four
 // goroutines. The first error (in key order) is returned, prefixed by the
 // entry's JSON pointer.
-func decodeEntries[T any](raw map[string]json.RawMessage, pointer string, fresh func() *T) (map[string]*T, error) {
+func decodeEntries[T any](raw map[string]json.RawMessage, pointer string, decode func([]byte) (*T, error)) (map[string]*T, error) {
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)
@@ -123,8 +132,8 @@ func decodeEntries[T any](raw map[string]json.RawMessage, pointer string, fresh 
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(keys); i += workers {
-				v := fresh()
-				if err := json.Unmarshal(raw[keys[i]], v); err != nil {
+				v, err := decode(raw[keys[i]])
+				if err != nil {
 					errs[i] = fmt.Errorf("%s%s: %w", pointer, escapePointer(keys[i]), err)
 					continue
 				}
