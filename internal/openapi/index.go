@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -10,6 +12,7 @@ import (
 // An Index is never modified after Load returns it, so it is safe for
 // concurrent use.
 type Index struct {
+	Location    string // the Source's Location, for BaseURL
 	OpenAPI     string // the version the document declared: "3.1.0", "2.0", ...
 	Title       string
 	Version     string
@@ -144,6 +147,33 @@ func (ix *Index) Summary() Summary {
 		s.Schemes = append(s.Schemes, sc.Name+" ("+kind+")")
 	}
 	return s
+}
+
+// BaseURL returns server n's URL (variables at their defaults) as an
+// absolute URL: a relative one ("/", "/api") is resolved against the
+// spec's Location when that is an http(s) URL. With no servers, n 0 is
+// the spec's own origin, as OpenAPI says. It fails for an n out of range
+// or a relative URL that nothing can resolve.
+func (ix *Index) BaseURL(n int) (string, error) {
+	raw := "/"
+	switch {
+	case n >= 0 && n < len(ix.Servers):
+		raw = ix.Servers[n].URL
+	case n != 0 || len(ix.Servers) > 0:
+		return "", fmt.Errorf("no server %d: the spec has %d", n, len(ix.Servers))
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("server %d: %w", n, err)
+	}
+	if u.IsAbs() {
+		return strings.TrimRight(raw, "/"), nil
+	}
+	loc, err := url.Parse(ix.Location)
+	if err != nil || (loc.Scheme != "http" && loc.Scheme != "https") {
+		return "", fmt.Errorf("server %d is the relative URL %q and the spec was not loaded from a URL: give a base", n, raw)
+	}
+	return strings.TrimRight(loc.ResolveReference(u).String(), "/"), nil
 }
 
 // Scheme returns the security scheme of that name, or nil.

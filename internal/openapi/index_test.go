@@ -130,3 +130,28 @@ func TestExampleAndSearch(t *testing.T) {
 		}
 	}
 }
+
+func TestBaseURL(t *testing.T) {
+	ix := mustLoad(t, "testdata/petstore31.yaml")
+	rel := mustLoad(t, "testdata/petstore30.json")
+	fromURL := *rel
+	fromURL.Location = "http://127.0.0.1:8080/specs/openapi.json"
+	tests := []struct {
+		ix   *Index
+		n    int
+		want string
+	}{
+		{ix, 0, "https://eu.pets.example/v2"},
+		{ix, 1, "http://localhost:8080/v2"},
+		{ix, 2, ""},
+		{rel, 0, ""},
+		{&fromURL, 0, "http://127.0.0.1:8080/api"},
+		{&Index{Location: "http://h:1/openapi.json"}, 0, "http://h:1"},
+	}
+	for _, tt := range tests {
+		got, err := tt.ix.BaseURL(tt.n)
+		if got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("BaseURL(%d) of %s = %q, %v; want %q", tt.n, tt.ix.Location, got, err, tt.want)
+		}
+	}
+}

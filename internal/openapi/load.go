@@ -91,6 +91,7 @@ func load(ctx context.Context, src Source, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	ix.Location = src.Location
 	if opt.Validate {
 		if verr := doc.Validate(ctx, openapi3.DisableExamplesValidation()); verr != nil {
 			ix.Warnings = append(ix.Warnings, flatten(verr.Error()))

@@ -40,6 +40,9 @@ func TestSpecMatchesPlayground(t *testing.T) {
 	}
 	defer pg.Close()
 	spec := fetchSpec(t, pg.URL)
+	if base, err := spec.BaseURL(0); base != pg.URL || err != nil {
+		t.Errorf("BaseURL(0) = %q, %v; want the playground's %s", base, err, pg.URL)
+	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	checked := 0
 	for _, op := range spec.Operations {
