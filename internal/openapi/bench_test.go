@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	yaml "go.yaml.in/yaml/v4"
 )
 
 // bigSpec generates an OpenAPI 3.1 JSON document with ops operations over
@@ -133,13 +135,20 @@ func BenchmarkValidateResponse1MB(b *testing.B) {
 }
 
 // TestBigSpecRSS prints the size of the generated spec and the peak
-// resident memory after loading it; run with HTTPSH_RSS=1 (alone, so that
-// nothing else inflates the peak).
+// resident memory after loading it; run with HTTPSH_RSS=1, or with
+// HTTPSH_RSS=FILE to load that file instead (such as the YAML form that
+// HTTPSH_WRITE_YAML=FILE writes with TestWriteBigYAML).
 func TestBigSpecRSS(t *testing.T) {
 	if os.Getenv("HTTPSH_RSS") == "" {
 		t.Skip("set HTTPSH_RSS=1 to measure")
 	}
 	data := bigSpec(1000)
+	if name := os.Getenv("HTTPSH_RSS"); name != "1" {
+		var err error
+		if data, err = os.ReadFile(name); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var before, after syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 	start := time.Now()
@@ -176,5 +185,39 @@ func TestBigSpecAndCache(t *testing.T) {
 	op, _ := warm.Find("listRes3")
 	if ps := warm.ValidateResponse(op, 200, "application/json", []byte(`{"items":[{"id":"x","field0":"a"}]}`)); len(ps) != 1 || ps[0].String() != `.items[0].id: expected integer, got "x"` {
 		t.Errorf("cached index validates %q", problemStrings(ps))
+	}
+}
+
+// bigYAML is bigSpec(1000) as YAML.
+func bigYAML(t testing.TB) []byte {
+	var v any
+	if err := json.Unmarshal(bigSpec(1000), &v); err != nil {
+		t.Fatal(err)
+	}
+	data, err := yaml.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestWriteBigYAML writes bigSpec(1000) as YAML to $HTTPSH_WRITE_YAML.
+func TestWriteBigYAML(t *testing.T) {
+	name := os.Getenv("HTTPSH_WRITE_YAML")
+	if name == "" {
+		t.Skip("set HTTPSH_WRITE_YAML=FILE to write the YAML spec")
+	}
+	if err := os.WriteFile(name, bigYAML(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkLoadColdYAML(b *testing.B) {
+	data := bigYAML(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Load(context.Background(), Source{Data: data, Location: "big.yaml"}, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
