@@ -1,11 +1,3 @@
-// Package openapi loads OpenAPI descriptions (3.0, 3.1 and Swagger 2.0,
-// JSON or YAML) into a compact Index, and answers what the shell asks of
-// it: the operation behind a request, completions, request and response
-// checks, and a draft spec inferred from exchanges (Infer).
-//
-// Parsing and $ref resolution are kin-openapi's; everything after that
-// works on the Index's own plain data, which is what the cache stores, so
-// a cached spec needs no parser at all.
 package openapi
 
 import (

@@ -201,7 +201,12 @@ func (c *checker) checkJSON(id SchemaID, body []byte, where string) {
 // must be documented (exactly, by class like 4XX, or by default), the
 // media type must be one documented, and a JSON body must fit the schema.
 // Paths in problems are jq-style from the body's root: ".items[3].id".
+// An empty body (HEAD, 204) is not checked against the schema; a nil op
+// has nothing to check against, so it gives nil.
 func (ix *Index) ValidateResponse(op *Operation, status int, contentType string, body []byte) []Problem {
+	if op == nil {
+		return nil
+	}
 	r := op.Response(status)
 	if r == nil {
 		return []Problem{{Where: "status " + strconv.Itoa(status), Msg: fmt.Sprintf("not documented for %s (documented: %s)", op, documented(op))}}
@@ -215,7 +220,7 @@ func (ix *Index) ValidateResponse(op *Operation, status int, contentType string,
 		c.add("Content-Type", "%s is not documented for status %d (%s)", mt, status, strings.Join(r.ContentTypes, ", "))
 		return c.problems()
 	}
-	if isJSON(r.ContentTypes[0]) && (mt == "" || isJSON(mt)) {
+	if len(body) > 0 && isJSON(r.ContentTypes[0]) && (mt == "" || isJSON(mt)) {
 		c.checkJSON(r.Schema, body, "")
 	}
 	return c.problems()

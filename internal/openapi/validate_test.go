@@ -87,6 +87,8 @@ func TestValidateResponse(t *testing.T) {
 		{ix, list, 500, "application/problem+json", `{"message": "x"}`, []string{`.: missing required field "code"`}},
 		{ix, list, 200, "text/html", `<p>`, []string{`Content-Type: text/html is not documented for status 200 (application/json)`}},
 		{ix, show, 404, "", "", nil},
+		{ix, show, 200, "application/json", "", nil},
+		{ix, nil, 200, "application/json", "{", nil},
 		{ix, show, 302, "", "", []string{"status 302: not documented for GET /pets/{petId} (documented: 200, 4XX)"}},
 		{ix, show, 200, "application/json", `{"id": 1, "name": "x", "owner": {"pets": [{"id": 2}]}}`, []string{
 			`.owner.pets[0]: missing required field "name"`,
