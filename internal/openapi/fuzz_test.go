@@ -2,8 +2,10 @@ package openapi
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +51,32 @@ func FuzzValidateResponse(f *testing.F) {
 				_ = p.String()
 			}
 		}
+	})
+}
+
+// FuzzInferRoundTrip: whatever two exchanges were seen, the draft Infer
+// writes loads and validates both of them.
+func FuzzInferRoundTrip(f *testing.F) {
+	f.Add("/users/17", "q=1", []byte(`{"a": 1, "b": ["x"]}`), []byte(`{"a": 2.5, "c": null}`))
+	f.Add("/", "", []byte(`[1, "a", {"b": true}]`), []byte(`"text"`))
+	f.Add("/x/3f2b8c1e-0a4d-4c7e-9b1a-2f6d8e9c0b1a", "a=1&a=x", []byte(`{}`), []byte(`not json`))
+	f.Fuzz(func(t *testing.T, path, query string, body1, body2 []byte) {
+		u := url.URL{Scheme: "http", Host: "api.test", Path: "/" + strings.TrimLeft(path, "/"), RawQuery: query}
+		if _, err := url.Parse(u.String()); err != nil {
+			return
+		}
+		xs := []Exchange{
+			{Method: "POST", URL: u.String(), RequestContentType: "application/json", RequestBody: body1, Status: 200, ResponseContentType: "application/json", ResponseBody: body2},
+			{Method: "POST", URL: u.String(), RequestContentType: "application/json", RequestBody: body2, Status: 200, ResponseContentType: "application/json", ResponseBody: body1},
+		}
+		draft, err := Infer(xs, InferOptions{})
+		if err != nil {
+			return
+		}
+		ix, err := Load(context.Background(), Source{Data: draft, Location: "draft.json"}, Options{})
+		if err != nil {
+			t.Fatalf("draft does not load: %v\n%s", err, draft)
+		}
+		roundTrip(t, ix, xs)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Exchange is one request and its response, as Infer needs them. URL may
@@ -157,6 +158,9 @@ func (d *opDraft) add(x Exchange, u *url.URL, params map[string]string) {
 		d.param(d.pathParams, name).addText(v)
 	}
 	for name, vals := range u.Query() {
+		if !utf8.ValidString(name) {
+			continue // JSON cannot name it: leave it undocumented
+		}
 		d.queryCount[name]++
 		for _, v := range vals {
 			d.param(d.query, name).addText(v)

@@ -145,12 +145,16 @@ func (c *checker) checkBody(b *Body, contentType string, body []byte) {
 		}
 		return
 	}
+	if b.Schema == 0 {
+		b = &Body{ContentTypes: b.ContentTypes} // media type only: no schema to check
+	}
 	mt := mediaType(contentType)
 	if mt != "" && len(b.ContentTypes) > 0 && !mediaListed(b.ContentTypes, mt) {
 		c.add("Content-Type", "%s is not what the operation takes (%s)", mt, strings.Join(b.ContentTypes, ", "))
 		return
 	}
 	switch {
+	case b.Schema == 0:
 	case (mt == "" && len(b.ContentTypes) > 0 && isJSON(b.ContentTypes[0])) || mt != "" && isJSON(mt):
 		c.checkJSON(b.Schema, body, "body")
 	case mt == "application/x-www-form-urlencoded":
@@ -201,7 +205,8 @@ func (c *checker) checkJSON(id SchemaID, body []byte, where string) {
 // must be documented (exactly, by class like 4XX, or by default), the
 // media type must be one documented, and a JSON body must fit the schema.
 // Paths in problems are jq-style from the body's root: ".items[3].id".
-// An empty body (HEAD, 204) is not checked against the schema; a nil op
+// An empty body (HEAD, 204) or one with no schema documented is not
+// parsed; a nil op
 // has nothing to check against, so it gives nil.
 func (ix *Index) ValidateResponse(op *Operation, status int, contentType string, body []byte) []Problem {
 	if op == nil {
@@ -220,7 +225,7 @@ func (ix *Index) ValidateResponse(op *Operation, status int, contentType string,
 		c.add("Content-Type", "%s is not documented for status %d (%s)", mt, status, strings.Join(r.ContentTypes, ", "))
 		return c.problems()
 	}
-	if len(body) > 0 && isJSON(r.ContentTypes[0]) && (mt == "" || isJSON(mt)) {
+	if len(body) > 0 && r.Schema != 0 && isJSON(r.ContentTypes[0]) && (mt == "" || isJSON(mt)) {
 		c.checkJSON(r.Schema, body, "")
 	}
 	return c.problems()
