@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 )
 
 // cacheFormat changes whenever Index's exported shape does, so that old
@@ -23,6 +24,10 @@ func DefaultCacheDir() (string, error) {
 	}
 	return filepath.Join(dir, "httpsh", "openapi"), nil
 }
+
+// maxCacheEntries bounds the cache: each edit of a spec makes a new entry,
+// so the oldest are removed beyond this many.
+const maxCacheEntries = 32
 
 // cacheEntry is what one cache file holds: the index and the files its
 // $refs read, which must still have the same bytes for the entry to count.
@@ -89,5 +94,28 @@ func writeCache(dir, key string, deps []dep, ix *Index) {
 	}
 	if cerr := tmp.Close(); err == nil && cerr == nil {
 		_ = os.Rename(tmp.Name(), filepath.Join(dir, key+".gob"))
+	}
+	pruneCache(dir, maxCacheEntries)
+}
+
+// pruneCache removes all but the keep most recently written entries.
+func pruneCache(dir string, keep int) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.gob"))
+	if err != nil || len(names) <= keep {
+		return
+	}
+	type entry struct {
+		name string
+		mod  int64
+	}
+	entries := make([]entry, 0, len(names))
+	for _, n := range names {
+		if fi, err := os.Stat(n); err == nil {
+			entries = append(entries, entry{n, fi.ModTime().UnixNano()})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].mod > entries[j].mod })
+	for _, e := range entries[min(keep, len(entries)):] {
+		_ = os.Remove(e.name)
 	}
 }

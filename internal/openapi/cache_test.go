@@ -1,10 +1,12 @@
 package openapi
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // copySpec copies the 3.1 petstore and its referenced file to a new folder.
@@ -87,5 +89,25 @@ func TestDefaultCacheDir(t *testing.T) {
 	dir, err := DefaultCacheDir()
 	if err != nil || dir != "/tmp/xdg-test/httpsh/openapi" {
 		t.Errorf("DefaultCacheDir = %q, %v", dir, err)
+	}
+}
+
+func TestPruneCache(t *testing.T) {
+	dir := t.TempDir()
+	base := time.Now().Add(-time.Hour)
+	for i := range 5 {
+		name := filepath.Join(dir, fmt.Sprintf("%d.gob", i))
+		if err := os.WriteFile(name, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		when := base.Add(time.Duration(i) * time.Minute)
+		if err := os.Chtimes(name, when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pruneCache(dir, 2)
+	left, _ := filepath.Glob(filepath.Join(dir, "*.gob"))
+	if len(left) != 2 || filepath.Base(left[0]) != "3.gob" || filepath.Base(left[1]) != "4.gob" {
+		t.Errorf("left %q, want the two newest", left)
 	}
 }
