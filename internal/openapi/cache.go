@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 )
 
 // cacheFormat changes whenever Index's exported shape does, so that old
@@ -53,7 +54,8 @@ func readCache(dir, key string) *Index {
 	if dir == "" {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(dir, key+".gob"))
+	name := filepath.Join(dir, key+".gob")
+	f, err := os.Open(name)
 	if err != nil {
 		return nil
 	}
@@ -70,6 +72,8 @@ func readCache(dir, key string) *Index {
 		}
 	}
 	e.Index.prepare()
+	now := time.Now()
+	_ = os.Chtimes(name, now, now) // pruning keeps the recently used
 	return e.Index
 }
 
@@ -98,7 +102,7 @@ func writeCache(dir, key string, deps []dep, ix *Index) {
 	pruneCache(dir, maxCacheEntries)
 }
 
-// pruneCache removes all but the keep most recently written entries.
+// pruneCache removes all but the keep most recently used entries.
 func pruneCache(dir string, keep int) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.gob"))
 	if err != nil || len(names) <= keep {
