@@ -39,7 +39,7 @@ func Start(maxDuration time.Duration) (*Server, error) {
 	)
 	s := &Server{
 		URL:  "http://" + ln.Addr().String(),
-		srv:  &http.Server{Handler: withLearn(h), ReadHeaderTimeout: 10 * time.Second},
+		srv:  &http.Server{Handler: withSpec(withLearn(h)), ReadHeaderTimeout: 10 * time.Second},
 		done: make(chan struct{}),
 	}
 	go func() {
