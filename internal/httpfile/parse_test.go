@@ -1,0 +1,158 @@
+package httpfile
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/httpsh/httpsh/internal/collection"
+)
+
+func parseFile(t *testing.T, name string) *File {
+	t.Helper()
+	src, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse(name, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestParseCorpus(t *testing.T) {
+	tests := []struct {
+		file  string
+		n     int
+		check func(t *testing.T, f *File)
+	}{
+		{"restclient.http", 3, func(t *testing.T, f *File) {
+			r := f.Requests[1]
+			if r.Name != "whoami" || r.Method != "GET" || r.URL != "{{host}}/anything/me?page=2&size=10" {
+				t.Errorf("whoami = %q %q %q", r.Name, r.Method, r.URL)
+			}
+			if v, _ := r.Header("authorization"); v != "Bearer {{login.response.body.$.json.token}}" {
+				t.Errorf("Authorization = %q", v)
+			}
+			if f.Requests[0].Body.Text != "{\n  \"user\": \"ada\",\n  \"token\": \"abc123\"\n}" {
+				t.Errorf("login body = %q", f.Requests[0].Body.Text)
+			}
+			if f.VarMap()["host"] != "http://{{addr}}" {
+				t.Errorf("vars = %v", f.Vars)
+			}
+		}},
+		{"jetbrains.http", 3, func(t *testing.T, f *File) {
+			r := f.Requests[0]
+			if r.Name != "Get a thing" || r.Settings["no-redirect"] != "" || len(r.Skipped) != 1 || r.Body.Kind != collection.NoBody {
+				t.Errorf("first = %+v", r)
+			}
+			up := f.Requests[1].Body
+			if up.Kind != collection.Multipart || len(up.Parts) != 2 || up.Parts[0].Text != "hello" || up.Parts[1].File != "./data.bin" || up.Parts[1].FileName != "data.bin" {
+				t.Errorf("upload = %+v", up)
+			}
+			fb := f.Requests[2]
+			if fb.Body.Kind != collection.File || fb.Body.File != "./body.json" || fb.Body.Templated || len(fb.Skipped) != 1 {
+				t.Errorf("file body = %+v", fb)
+			}
+		}},
+		{"httpyac.http", 3, func(t *testing.T, f *File) {
+			if b := f.Requests[1].Body; b.Kind != collection.File || !b.Templated {
+				t.Errorf("templated = %+v", b)
+			}
+			if r := f.Requests[2]; r.Method != "GET" || r.URL != "{{base}}/anything/plain" {
+				t.Errorf("default GET = %+v", r)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f := parseFile(t, tt.file)
+			if len(f.Requests) != tt.n {
+				t.Fatalf("%d requests, want %d: %+v", len(f.Requests), tt.n, f.Requests)
+			}
+			tt.check(t, f)
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"GET\n", "x.http:1: request line \"GET\" has no URL"},
+		{"GET http://a/{{x\n", "x.http:1: {{ without }}"},
+		{"GET http://a/\nnot a header\n", "x.http:2: \"not a header\" is not a header"},
+		{"GET http://a/\n\n> {%\nclient.log(1)\n", "x.http:3: response handler {% has no closing %}"},
+		{"# @name a\nGET http://a/\n###\n# @name a\nGET http://b/\n", "x.http:5: request name \"a\" is already used on line 2"},
+		{"POST http://a/\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=x\n\n1\n", "no closing --b--"},
+		{"@ = 1\n", "x.http:1: a file variable is written @name = value"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("x.http", []byte(tt.src))
+		var ce *collection.Error
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.As(err, &ce) {
+			t.Errorf("Parse(%q) = %v, want %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+type fixedResponses map[string]*Response
+
+func (f fixedResponses) Response(name string) (*Response, bool) { r, ok := f[name]; return r, ok }
+
+func TestExpand(t *testing.T) {
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	sc := &Scope{
+		Vars: []map[string]string{{"host": "http://{{addr}}", "loop": "{{loop}}"}, {"addr": "127.0.0.1:1"}},
+		System: &System{Now: func() time.Time { return now }, Rand: bytes.NewReader(bytes.Repeat([]byte{7}, 64)),
+			Getenv: func(k string) (string, bool) { return "v-" + k, true }, Dotenv: map[string]string{"K": "dot"}},
+		Responses: fixedResponses{"login": {Headers: []collection.Header{{Name: "X-Id", Value: "42"}}, Body: []byte(`{"a":{"b":[{"t":"tok"}]},"n":3}`)}},
+	}
+	tests := []struct{ in, want, err string }{
+		{"{{host}}/x", "http://127.0.0.1:1/x", ""},
+		{"{{ $timestamp }}", "1772600767", ""},
+		{"{{$timestamp -1 d}}", "1772514367", ""},
+		{"{{$isoTimestamp}}", "2026-03-04T05:06:07Z", ""},
+		{"{{$datetime iso8601}}", "2026-03-04T05:06:07Z", ""},
+		{"{{$datetime rfc1123}}", "Wed, 04 Mar 2026 05:06:07 UTC", ""},
+		{`{{$datetime "YYYY-MM-DD HH:mm" 1 h}}`, "2026-03-04 06:06", ""},
+		{"{{$uuid}}", "07070707-0707-4707-8707-070707070707", ""},
+		{"{{$randomInt 5 6}}", "5", ""},
+		{"{{$processEnv HOME}}", "v-HOME", ""},
+		{"{{$dotenv K}}", "dot", ""},
+		{"{{login.response.body.$.a.b[0].t}}", "tok", ""},
+		{"{{login.response.body.$.n}}", "3", ""},
+		{"{{login.response.headers.x-id}}", "42", ""},
+		{"{{nope}}", "", "unknown variable"},
+		{"{{loop}}", "", "nest deeper"},
+		{"{{other.response.body.$.a}}", "", "has no response yet"},
+		{"{{$randomInt 6 5}}", "", "MIN < MAX"},
+	}
+	for _, tt := range tests {
+		got, err := Expand(tt.in, sc)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("Expand(%q) err = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("Expand(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, n := range []string{"restclient.http", "jetbrains.http", "httpyac.http"} {
+		b, _ := os.ReadFile("testdata/" + n)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, err := Parse("f.http", src)
+		if err == nil && file == nil {
+			t.Fatal("nil file without error")
+		}
+	})
+}

@@ -1,0 +1,207 @@
+package httpfile
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/httpsh/httpsh/internal/collection"
+)
+
+// request reads one request starting at its request line, up to the next
+// ### line or the end of the file.
+func (p *parser) request(b *block) error {
+	line := p.i + 1
+	r := collection.Request{Name: b.name, Settings: b.settings, Skipped: b.skipped, Pos: collection.Pos{File: p.file.Name, Line: line}}
+	method, target, err := requestLine(strings.TrimSpace(p.lines[p.i]))
+	if err != nil {
+		return p.errAt(line, err.Error())
+	}
+	p.i++
+	for p.i < len(p.lines) {
+		t := strings.TrimSpace(p.lines[p.i])
+		if !strings.HasPrefix(t, "?") && !strings.HasPrefix(t, "&") {
+			break
+		}
+		target += t
+		p.i++
+	}
+	r.Method, r.URL = method, target
+	if err := checkTemplate(target); err != nil {
+		return p.errAt(line, err.Error())
+	}
+	if err := p.headers(&r); err != nil {
+		return err
+	}
+	if err := p.body(&r); err != nil {
+		return err
+	}
+	p.file.Requests = append(p.file.Requests, r)
+	return nil
+}
+
+// requestLine splits "METHOD URL [HTTP/1.1]"; a line without a method is a GET.
+func requestLine(t string) (method, target string, err error) {
+	f := strings.Fields(t)
+	if len(f) > 1 && strings.HasPrefix(f[len(f)-1], "HTTP/") {
+		f = f[:len(f)-1]
+	}
+	switch {
+	case len(f) == 1 && isMethod(f[0]):
+		return "", "", fmt.Errorf("request line %q has no URL: write METHOD URL", t)
+	case len(f) == 1:
+		return "GET", f[0], nil
+	case len(f) == 2 && isMethod(f[0]):
+		return f[0], f[1], nil
+	}
+	return "", "", fmt.Errorf("cannot read %q as a request line: write METHOD URL [HTTP/1.1], or start the line with # to make it a comment", t)
+}
+
+// isMethod reports whether s looks like a method: upper-case letters only.
+func isMethod(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// headers reads Name: value lines up to a blank line, a body marker or the
+// next request.
+func (p *parser) headers(r *collection.Request) error {
+	for p.i < len(p.lines) {
+		t := strings.TrimSpace(p.lines[p.i])
+		switch {
+		case t == "":
+			p.i++
+			return nil
+		case strings.HasPrefix(t, "###") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<"):
+			return nil
+		case isComment(t):
+			p.i++
+			continue
+		}
+		name, val, ok := strings.Cut(t, ":")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			return p.errAt(p.i+1, fmt.Sprintf("%q is not a header (Name: value): leave a blank line before the body", t))
+		}
+		val = strings.TrimSpace(val)
+		if err := checkTemplate(val); err != nil {
+			return p.errAt(p.i+1, err.Error())
+		}
+		r.Headers = append(r.Headers, collection.Header{Name: name, Value: val})
+		p.i++
+	}
+	return nil
+}
+
+// body reads the body and the response handlers after it.
+func (p *parser) body(r *collection.Request) error {
+	var lines []string
+	start := p.i + 1
+	for p.i < len(p.lines) {
+		raw := p.lines[p.i]
+		t := strings.TrimSpace(raw)
+		if strings.HasPrefix(t, "###") {
+			break
+		}
+		if isHandler(t) {
+			if err := p.handler(r, t); err != nil {
+				return err
+			}
+			continue
+		}
+		lines = append(lines, raw)
+		p.i++
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if ct, _ := r.Header("Content-Type"); strings.Contains(strings.ToLower(ct), "multipart/") {
+		return p.multipart(r, ct, lines, start)
+	}
+	if len(lines) == 1 {
+		if ref, templated, ok := fileRef(lines[0]); ok {
+			r.Body = collection.Body{Kind: collection.File, File: ref, Templated: templated}
+			return nil
+		}
+	}
+	for i, l := range lines {
+		if err := checkTemplate(l); err != nil {
+			return p.errAt(start+i, err.Error()+" (a body with a literal {{ can go in a file: < ./body.txt)")
+		}
+	}
+	r.Body = collection.Body{Kind: collection.Text, Text: strings.Join(lines, "\n")}
+	return nil
+}
+
+// fileRef reads "< ./file" and "<@ ./file" (also "<@latin1 ./file").
+func fileRef(l string) (ref string, templated, ok bool) {
+	t := strings.TrimSpace(l)
+	if !strings.HasPrefix(t, "<") || strings.HasPrefix(t, "<>") {
+		return "", false, false
+	}
+	rest := t[1:]
+	if strings.HasPrefix(rest, "@") {
+		templated = true
+		rest = rest[1:]
+		if i := strings.IndexAny(rest, " \t"); i > 0 {
+			rest = rest[i:] // an encoding name: <@latin1 ./file
+		}
+	}
+	if rest == "" || rest[0] != ' ' && rest[0] != '\t' {
+		return "", false, false
+	}
+	ref = strings.TrimSpace(rest)
+	return ref, templated, ref != ""
+}
+
+func isHandler(t string) bool {
+	return strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<>")
+}
+
+// handler records a response handler, output redirection or response
+// reference as skipped and steps over it.
+func (p *parser) handler(r *collection.Request, t string) error {
+	line := p.i + 1
+	switch {
+	case strings.HasPrefix(t, "<>"):
+		r.Skipped = append(r.Skipped, fmt.Sprintf("line %d: response reference %s ignored", line, strings.TrimSpace(t[2:])))
+	case strings.HasPrefix(t, ">>"):
+		r.Skipped = append(r.Skipped, fmt.Sprintf("line %d: response output to %s not written", line, strings.TrimSpace(strings.TrimLeft(t, ">!"))))
+	case strings.HasPrefix(strings.TrimSpace(t[1:]), "{%"):
+		for !strings.Contains(p.lines[p.i], "%}") {
+			p.i++
+			if p.i == len(p.lines) {
+				return p.errAt(line, "response handler {% has no closing %}: close it")
+			}
+		}
+		r.Skipped = append(r.Skipped, fmt.Sprintf("line %d: JavaScript response handler skipped (not run)", line))
+	default:
+		r.Skipped = append(r.Skipped, fmt.Sprintf("line %d: response handler %s skipped (not run)", line, strings.TrimSpace(t[1:])))
+	}
+	p.i++
+	return nil
+}
+
+// checkTemplate reports a {{ without its }}.
+func checkTemplate(s string) error {
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 {
+			return nil
+		}
+		j := strings.Index(s[i:], "}}")
+		if j < 0 {
+			return fmt.Errorf("{{ without }} in %q: close the variable", s)
+		}
+		s = s[i+j+2:]
+	}
+}
