@@ -30,7 +30,7 @@ func TestParseCorpus(t *testing.T) {
 		n     int
 		check func(t *testing.T, f *File)
 	}{
-		{"restclient.http", 3, func(t *testing.T, f *File) {
+		{"chain.http", 2, func(t *testing.T, f *File) {
 			r := f.Requests[1]
 			if r.Name != "whoami" || r.Method != "GET" || r.URL != "{{host}}/anything/me?page=2&size=10" {
 				t.Errorf("whoami = %q %q %q", r.Name, r.Method, r.URL)
@@ -38,6 +38,8 @@ func TestParseCorpus(t *testing.T) {
 			if v, _ := r.Header("authorization"); v != "Bearer {{login.response.body.$.json.token}}" {
 				t.Errorf("Authorization = %q", v)
 			}
+		}},
+		{"restclient.http", 2, func(t *testing.T, f *File) {
 			if f.Requests[0].Body.Text != "{\n  \"user\": \"ada\",\n  \"token\": \"abc123\"\n}" {
 				t.Errorf("login body = %q", f.Requests[0].Body.Text)
 			}
@@ -145,7 +147,7 @@ func TestExpand(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, n := range []string{"restclient.http", "jetbrains.http", "httpyac.http"} {
+	for _, n := range []string{"restclient.http", "chain.http", "jetbrains.http", "httpyac.http"} {
 		b, _ := os.ReadFile("testdata/" + n)
 		f.Add(b)
 	}

@@ -1,0 +1,157 @@
+package httpfile
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/httpsh/httpsh/internal/collection"
+	"github.com/httpsh/httpsh/internal/peertest"
+)
+
+func writeCases(base string) []collection.Request {
+	js := collection.Header{Name: "Content-Type", Value: "application/json"}
+	mp := collection.Header{Name: "Content-Type", Value: "multipart/form-data; boundary=XyZ"}
+	return []collection.Request{
+		{Name: "json", Method: "POST", URL: base + "/a?x=1", Headers: []collection.Header{js, {Name: "X-Trace", Value: "t1"}},
+			Body: collection.Body{Kind: collection.Text, Text: "{\n  \"a\": 1\n}"}},
+		{Name: "binary", Method: "PUT", URL: base + "/b", Headers: []collection.Header{{Name: "Content-Type", Value: "application/octet-stream"}},
+			Body: collection.Body{Kind: collection.Bytes, Bytes: []byte{0, 1, 2, 0xff, '\r', '\n'}}},
+		{Name: "tricky", Method: "POST", URL: base + "/c", Headers: []collection.Header{{Name: "Content-Type", Value: "text/plain"}},
+			Body: collection.Body{Kind: collection.Text, Text: "line\n### not a separator\n{{x}} stays\n"}},
+		{Name: "upload", Method: "POST", URL: base + "/d", Headers: []collection.Header{mp},
+			Body: collection.Body{Kind: collection.Multipart, Boundary: "XyZ", Parts: []collection.Part{
+				{Name: "note", Text: "hello"},
+				{Name: "f", FileName: "f.bin", ContentType: "application/octet-stream", Bytes: []byte{0, 0xfe, 'x'}},
+			}}},
+		{Name: "get", Method: "GET", URL: base + "/e", Headers: []collection.Header{{Name: "Accept", Value: "text/plain"}}},
+	}
+}
+
+func TestWriteSideFilesAndWarnings(t *testing.T) {
+	reqs := append(writeCases("http://h"), collection.Request{Method: "PURGE", URL: "http://h/p"})
+	out, err := Write(reqs, WriteOptions{SideFiles: true, Prefix: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range out.Files {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, " "); got != "x-2.bin x-3.txt x-4-2.bin" {
+		t.Errorf("side files = %s\n%s", got, out.Text)
+	}
+	if len(out.Warnings) != 1 || !strings.Contains(out.Warnings[0], "PURGE") {
+		t.Errorf("warnings = %q", out.Warnings)
+	}
+	back, err := Parse("x.http", out.Text)
+	if err != nil {
+		t.Fatalf("own output does not parse: %v\n%s", err, out.Text)
+	}
+	if len(back.Requests) != len(reqs) || back.Requests[0].Body.Text != reqs[0].Body.Text || back.Requests[3].Body.Parts[1].File != "./x-4-2.bin" {
+		t.Errorf("round trip = %+v", back.Requests)
+	}
+	if _, err := Write(reqs[1:2], WriteOptions{}); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+		t.Errorf("binary without side files: %v", err)
+	}
+	if _, err := Write([]collection.Request{{Method: "GET", URL: "http://h/{{x}}"}}, WriteOptions{}); err == nil {
+		t.Error("{{ in a URL was written")
+	}
+}
+
+// TestWriteReplayedByHttpyac runs the real httpyac on Write's output and
+// on the corpus, and compares what the loopback server received.
+func TestWriteReplayedByHttpyac(t *testing.T) {
+	yac := peertest.Tool(t, "httpyac")
+	rec := peertest.NewRecorder(t)
+	reqs := writeCases(rec.URL)
+	out, err := Write(reqs, WriteOptions{SideFiles: true, Prefix: "exp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range out.Files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, "exp.http")
+	if err := os.WriteFile(file, out.Text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runHttpyac(t, yac, dir, file)
+	got := rec.Got()
+	if len(got) != len(reqs) {
+		t.Fatalf("server got %d requests, want %d\n%s", len(got), len(reqs), out.Text)
+	}
+	want := [][]byte{[]byte(reqs[0].Body.Text), reqs[1].Body.Bytes, []byte(reqs[2].Body.Text),
+		[]byte("--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n\x00\xfex\r\n--XyZ--"), {}}
+	for i, g := range got {
+		if g.Method != reqs[i].Method || "http://"+rec.Listener.Addr().String()+g.RequestURI != reqs[i].URL {
+			t.Errorf("%d: got %s %s", i, g.Method, g.RequestURI)
+		}
+		if !bytes.Equal(g.Body, want[i]) {
+			t.Errorf("%d (%s): body %q, want %q", i, reqs[i].Name, g.Body, want[i])
+		}
+		for _, h := range reqs[i].Headers {
+			if g.Header.Get(h.Name) != h.Value {
+				t.Errorf("%d: %s = %q, want %q", i, h.Name, g.Header.Get(h.Name), h.Value)
+			}
+		}
+	}
+}
+
+func runHttpyac(t *testing.T, yac, dir, file string, vars ...string) {
+	t.Helper()
+	args := append([]string{"send", file, "--all", "-o", "none", "--no-color"}, vars...)
+	cmd := exec.Command(yac, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("httpyac: %v\n%s", err, b)
+	}
+}
+
+// TestCorpusSameAsHttpyac sends the corpus with httpyac and compares each
+// request the server received with what Resolve builds.
+func TestCorpusSameAsHttpyac(t *testing.T) {
+	yac := peertest.Tool(t, "httpyac")
+	for _, name := range []string{"restclient.http", "jetbrains.http", "httpyac.http"} {
+		t.Run(name, func(t *testing.T) {
+			rec := peertest.NewRecorder(t)
+			addr := rec.Listener.Addr().String()
+			dir, _ := filepath.Abs("testdata")
+			runHttpyac(t, yac, dir, filepath.Join(dir, name), "--var", "addr="+addr)
+			got := rec.Got()
+			f := parseFile(t, name)
+			if len(got) != len(f.Requests) {
+				t.Fatalf("httpyac sent %d, we read %d", len(got), len(f.Requests))
+			}
+			resp := fixedResponses{}
+			for i := range f.Requests {
+				sc := &Scope{Vars: []map[string]string{f.VarMap(), {"addr": addr}}, Responses: resp,
+					System: &System{Rand: bytes.NewReader(make([]byte, 64))}}
+				r, err := Resolve(&f.Requests[i], dir, sc, os.ReadFile)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp[r.Name] = &Response{Headers: []collection.Header{{Name: "Content-Type", Value: "application/json"}}, Body: []byte(`{"json":{"token":"abc123"},"ok":true}`)}
+				g := got[i]
+				if g.Method != r.Method || "http://"+addr+g.RequestURI != r.URL {
+					t.Errorf("%d: httpyac %s %s, we %s %s", i, g.Method, g.RequestURI, r.Method, r.URL)
+				}
+				if !strings.Contains(string(f.Requests[i].Body.Text), "{{$") && !bytes.Equal(g.Body, r.Body) {
+					t.Errorf("%d: httpyac body %q, we %q", i, g.Body, r.Body)
+				}
+				for _, h := range r.Headers {
+					if g.Header.Get(h.Name) != h.Value {
+						t.Errorf("%d: httpyac %s: %q, we %q", i, h.Name, g.Header.Get(h.Name), h.Value)
+					}
+				}
+			}
+		})
+	}
+}
