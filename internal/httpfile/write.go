@@ -84,7 +84,7 @@ func (w *writer) request(n int, r *collection.Request) error {
 	if n > 1 {
 		w.buf.WriteString("\n")
 	}
-	w.buf.WriteString(strings.TrimSpace("### " + oneLine(r.Name)) + "\n")
+	w.buf.WriteString(strings.TrimSpace("### "+oneLine(r.Name)) + "\n")
 	if isName(r.Name) {
 		fmt.Fprintf(&w.buf, "# @name %s\n", r.Name)
 	}
