@@ -92,3 +92,27 @@ func (r *Recorder) Got() []Received {
 	defer r.mu.Unlock()
 	return append([]Received(nil), r.got...)
 }
+
+// NodeModule returns the node binary and the node_modules folder that
+// holds the npm package name (a library without a command, such as
+// har-validator), or skips (fails under CI).
+func NodeModule(t testing.TB, name string) (node, modules string) {
+	t.Helper()
+	var dirs []string
+	if c := os.Getenv("HTTPSH_NPM_CACHE"); c != "" {
+		dirs = append(dirs, filepath.Join(c, "node_modules"))
+	}
+	dirs = append(dirs, "/tmp/httpyac-cache/node_modules")
+	node, err := exec.LookPath("node")
+	for _, d := range dirs {
+		if _, serr := os.Stat(filepath.Join(d, name, "package.json")); serr == nil && err == nil {
+			return node, d
+		}
+	}
+	msg := "node or the npm package " + name + " not found: npm install --prefix $HTTPSH_NPM_CACHE " + name + "@" + Version(name)
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return "", ""
+}
