@@ -158,3 +158,16 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestWireURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"http://h/a b?q=hi there&x='1'#frag", "http://h/a%20b?q=hi%20there&x=%271%27"},
+		{"http://h/é/{x}?k=é", "http://h/%C3%A9/%7Bx%7D?k=%C3%A9"},
+		{"http://h/ok%20already?a=%41", "http://h/ok%20already?a=%41"},
+	}
+	for _, tt := range tests {
+		if got := WireURL(tt.in); got != tt.want {
+			t.Errorf("WireURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/httpsh/httpsh/internal/collection"
 )
@@ -23,7 +24,8 @@ type ReadFile func(path string) ([]byte, error)
 // Resolve expands r's URL, headers and body in res and reads the files
 // its body refers to, relative to dir. A multipart body is encoded as
 // httpyac does: parts separated by CRLF, no CRLF after the closing
-// boundary. Errors name r's file:line.
+// boundary. The URL is made ready for the wire by WireURL. Errors name
+// r's file:line.
 func Resolve(r *collection.Request, dir string, res Resolver, read ReadFile) (*Ready, error) {
 	fail := func(err error) error {
 		return &collection.Error{Pos: r.Pos, Msg: "cannot prepare " + r.Method + " " + r.URL, Err: err}
@@ -33,6 +35,7 @@ func Resolve(r *collection.Request, dir string, res Resolver, read ReadFile) (*R
 	if out.URL, err = Expand(r.URL, res); err != nil {
 		return nil, fail(err)
 	}
+	out.URL = WireURL(out.URL)
 	for _, h := range r.Headers {
 		v, err := Expand(h.Value, res)
 		if err != nil {
@@ -110,4 +113,31 @@ func join(dir, p string) string {
 		return p
 	}
 	return filepath.Join(dir, p)
+}
+
+// WireURL percent-encodes what a browser's URL parser (WHATWG, which
+// httpyac uses) encodes: in the path controls, space, non-ASCII and
+// " < > ` { }; in the query controls, space, non-ASCII and " < > '. The
+// fragment is dropped; existing %XX escapes are kept.
+func WireURL(s string) string {
+	s, _, _ = strings.Cut(s, "#")
+	path, query, hasQuery := strings.Cut(s, "?")
+	out := encodeSet(path, "\"<>`{}")
+	if hasQuery {
+		out += "?" + encodeSet(query, "\"<>'")
+	}
+	return out
+}
+
+func encodeSet(s, set string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte(set, c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

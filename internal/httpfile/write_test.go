@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/httpsh/httpsh/internal/collection"
+	"github.com/httpsh/httpsh/internal/envfile"
 	"github.com/httpsh/httpsh/internal/peertest"
 )
 
@@ -119,12 +121,24 @@ func runHttpyac(t *testing.T, yac, dir, file string, vars ...string) {
 // request the server received with what Resolve builds.
 func TestCorpusSameAsHttpyac(t *testing.T) {
 	yac := peertest.Tool(t, "httpyac")
-	for _, name := range []string{"restclient.http", "jetbrains.http", "httpyac.http"} {
+	dir, _ := filepath.Abs("testdata")
+	envs, err := envfile.Load(dir, nil, os.ReadFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := envs.Vars("dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"restclient.http", "jetbrains.http", "httpyac.http", "environments.http"} {
 		t.Run(name, func(t *testing.T) {
 			rec := peertest.NewRecorder(t)
 			addr := rec.Listener.Addr().String()
-			dir, _ := filepath.Abs("testdata")
-			runHttpyac(t, yac, dir, filepath.Join(dir, name), "--var", "addr="+addr)
+			args := []string{"--var", "addr=" + addr}
+			if name == "environments.http" {
+				args = append(args, "-e", "dev")
+			}
+			runHttpyac(t, yac, dir, filepath.Join(dir, name), args...)
 			got := rec.Got()
 			f := parseFile(t, name)
 			if len(got) != len(f.Requests) {
@@ -132,8 +146,8 @@ func TestCorpusSameAsHttpyac(t *testing.T) {
 			}
 			resp := fixedResponses{}
 			for i := range f.Requests {
-				sc := &Scope{Vars: []map[string]string{f.VarMap(), {"addr": addr}}, Responses: resp,
-					System: &System{Rand: bytes.NewReader(make([]byte, 64))}}
+				sc := &Scope{Vars: []map[string]string{f.VarMap(), envfile.Map(dev), {"addr": addr}}, Responses: resp,
+					System: &System{Rand: bytes.NewReader(make([]byte, 64)), Now: time.Now}}
 				r, err := Resolve(&f.Requests[i], dir, sc, os.ReadFile)
 				if err != nil {
 					t.Fatal(err)
@@ -147,11 +161,54 @@ func TestCorpusSameAsHttpyac(t *testing.T) {
 					t.Errorf("%d: httpyac body %q, we %q", i, g.Body, r.Body)
 				}
 				for _, h := range r.Headers {
-					if g.Header.Get(h.Name) != h.Value {
+					if g.Header.Get(h.Name) != h.Value && h.Name != "X-When" {
 						t.Errorf("%d: httpyac %s: %q, we %q", i, h.Name, g.Header.Get(h.Name), h.Value)
 					}
 				}
 			}
 		})
 	}
+}
+
+// FuzzWriteRoundTrip: whatever the body, Write's text read back by Parse
+// and Resolve (with its side files) gives the same bytes.
+func FuzzWriteRoundTrip(f *testing.F) {
+	f.Add([]byte("{\"a\": 1}"), "text/plain")
+	f.Add([]byte("x\n### y\n{{z}}"), "application/json")
+	f.Add([]byte{0, 0xff}, "")
+	f.Fuzz(func(t *testing.T, body []byte, ct string) {
+		if strings.ContainsAny(ct, "\r\n{") {
+			return
+		}
+		r := collection.Request{Method: "POST", URL: "http://h/x", Body: collection.Body{Kind: collection.Bytes, Bytes: body}}
+		if ct = strings.TrimSpace(ct); ct != "" {
+			r.Headers = []collection.Header{{Name: "Content-Type", Value: ct}}
+		}
+		out, err := Write([]collection.Request{r}, WriteOptions{SideFiles: true})
+		if err != nil {
+			if strings.Contains(err.Error(), "multipart") {
+				return // a multipart Content-Type without parts is refused
+			}
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, sf := range out.Files {
+			files[filepath.Join("d", sf.Name)] = sf.Data
+		}
+		back, err := Parse("x.http", out.Text)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out.Text)
+		}
+		if len(back.Requests) != 1 {
+			t.Fatalf("%d requests\n%s", len(back.Requests), out.Text)
+		}
+		read := func(p string) ([]byte, error) { return files[p], nil }
+		got, err := Resolve(&back.Requests[0], "d", &Scope{}, read)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out.Text)
+		}
+		if !bytes.Equal(got.Body, body) && len(body) > 0 {
+			t.Fatalf("body %q, want %q\n%s", got.Body, body, out.Text)
+		}
+	})
 }
