@@ -2,8 +2,10 @@ package httpfile
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"mime"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -59,7 +61,9 @@ type Output struct {
 // read with "< ./name" (a plain <, so never templated); multipart parts
 // likewise. URLs and header values cannot escape {{ in this format: they
 // are an error. Request bodies are Text, Bytes or Multipart with Part.Text
-// or Part.Bytes (File kinds are written as references as they are).
+// or Part.Bytes (File kinds are written as references as they are); Form
+// is written urlencoded; Auth and Cookies become headers (an API key in
+// the query goes into the URL).
 func Write(reqs []collection.Request, opt WriteOptions) (*Output, error) {
 	w := &writer{opt: opt, out: &Output{}}
 	if w.opt.Prefix == "" {
@@ -94,8 +98,8 @@ func (w *writer) request(n int, r *collection.Request) error {
 	if strings.Contains(r.URL, "{{") || strings.ContainsAny(r.URL, " \r\n") {
 		return fmt.Errorf("the URL has {{ or a space, which .http cannot escape: percent-encode it first")
 	}
-	fmt.Fprintf(&w.buf, "%s %s HTTP/1.1\n", r.Method, r.URL)
-	for _, h := range r.Headers {
+	fmt.Fprintf(&w.buf, "%s %s HTTP/1.1\n", r.Method, withAPIKey(r))
+	for _, h := range headersOf(r) {
 		if strings.Contains(h.Value, "{{") || strings.ContainsAny(h.Value, "\r\n") {
 			return fmt.Errorf("header %s has {{ or a line break, which .http cannot escape", h.Name)
 		}
@@ -124,8 +128,56 @@ func (w *writer) body(n int, r *collection.Request) error {
 		return nil
 	case collection.Multipart:
 		return w.multipart(n, r)
+	case collection.Form:
+		v := url.Values{}
+		var parts []string
+		for _, p := range b.Params {
+			v = url.Values{p.Name: {p.Value}}
+			parts = append(parts, v.Encode())
+		}
+		return w.payload(n, 0, []byte(strings.Join(parts, "&")), "application/x-www-form-urlencoded")
 	}
 	return fmt.Errorf("a body of kind %d cannot be written as .http: give its bytes", b.Kind)
+}
+
+// headersOf is r's headers with its Auth and Cookies as headers, and a
+// form's Content-Type when it has none.
+func headersOf(r *collection.Request) []collection.Header {
+	hs := append([]collection.Header(nil), r.Headers...)
+	if a := r.Auth; a != nil {
+		switch {
+		case a.Kind == "basic":
+			hs = append(hs, collection.Header{Name: "Authorization", Value: "Basic " + base64.StdEncoding.EncodeToString([]byte(a.User+":"+a.Password))})
+		case a.Kind == "bearer":
+			hs = append(hs, collection.Header{Name: "Authorization", Value: "Bearer " + a.Token})
+		case a.Kind == "apikey" && !a.InQuery:
+			hs = append(hs, collection.Header{Name: a.Key, Value: a.Value})
+		}
+	}
+	if len(r.Cookies) > 0 {
+		var cs []string
+		for _, c := range r.Cookies {
+			cs = append(cs, c.Name+"="+c.Value)
+		}
+		hs = append(hs, collection.Header{Name: "Cookie", Value: strings.Join(cs, "; ")})
+	}
+	if _, ok := r.Header("Content-Type"); !ok && r.Body.Kind == collection.Form {
+		hs = append(hs, collection.Header{Name: "Content-Type", Value: "application/x-www-form-urlencoded"})
+	}
+	return hs
+}
+
+// withAPIKey is r's URL with an API key in the query, if its Auth says so.
+func withAPIKey(r *collection.Request) string {
+	a := r.Auth
+	if a == nil || a.Kind != "apikey" || !a.InQuery {
+		return r.URL
+	}
+	sep := "?"
+	if strings.Contains(r.URL, "?") {
+		sep = "&"
+	}
+	return r.URL + sep + url.QueryEscape(a.Key) + "=" + url.QueryEscape(a.Value)
 }
 
 // payload writes data as the body text, or as a side file.

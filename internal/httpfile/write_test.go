@@ -212,3 +212,18 @@ func FuzzWriteRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteFormAuthCookies(t *testing.T) {
+	r := collection.Request{Method: "POST", URL: "http://h/f?a=1", Auth: &collection.Auth{Kind: "apikey", Key: "k", Value: "v w", InQuery: true},
+		Cookies: []collection.Cookie{{Name: "sid", Value: "1"}},
+		Body:    collection.Body{Kind: collection.Form, Params: []collection.Param{{Name: "x", Value: "1 2"}, {Name: "y", Value: "&"}}}}
+	b := collection.Request{Method: "GET", URL: "http://h/", Auth: &collection.Auth{Kind: "basic", User: "ada", Password: "pw"}}
+	out, err := Write([]collection.Request{r, b}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "###\nPOST http://h/f?a=1&k=v+w HTTP/1.1\nCookie: sid=1\nContent-Type: application/x-www-form-urlencoded\n\nx=1+2&y=%26\n\n###\nGET http://h/ HTTP/1.1\nAuthorization: Basic YWRhOnB3\n"
+	if string(out.Text) != want {
+		t.Errorf("got\n%s\nwant\n%s", out.Text, want)
+	}
+}
