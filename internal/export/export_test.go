@@ -146,3 +146,31 @@ func TestHTTPieReplayed(t *testing.T) {
 	}
 	checkReceived(t, "httpie", rec, reqs)
 }
+
+// TestHurlReplayed runs hurl --test on the Hurl output. Hurl is not on
+// Debian or a package registry that works offline (its npm package
+// downloads the binary from GitHub), so a missing hurl always skips.
+func TestHurlReplayed(t *testing.T) {
+	hurl, err := exec.LookPath("hurl")
+	if err == nil {
+		err = exec.Command(hurl, "--version").Run()
+	}
+	if err != nil {
+		t.Skip("hurl not found (install it from https://hurl.dev): the Hurl output is checked as text only")
+	}
+	rec := peertest.NewRecorder(t)
+	reqs := cases(rec.URL)
+	dir := t.TempDir()
+	reqs[3].Body.Parts[1] = collection.Part{Name: "f", FileName: "f.bin", ContentType: "application/octet-stream", File: "f.bin"}
+	if err := os.WriteFile(filepath.Join(dir, "f.bin"), []byte{0, 0xfe, 'x'}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "replay.hurl")
+	if err := os.WriteFile(file, Hurl(reqs).Text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command(hurl, "--test", "--file-root", dir, file).CombinedOutput(); err != nil {
+		t.Fatalf("hurl: %v\n%s", err, b)
+	}
+	checkReceived(t, "hurl", rec, reqs)
+}

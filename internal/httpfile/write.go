@@ -100,8 +100,11 @@ func (w *writer) request(n int, r *collection.Request) error {
 	}
 	fmt.Fprintf(&w.buf, "%s %s HTTP/1.1\n", r.Method, withAPIKey(r))
 	for _, h := range headersOf(r) {
-		if strings.Contains(h.Value, "{{") || strings.ContainsAny(h.Value, "\r\n") {
-			return fmt.Errorf("header %s has {{ or a line break, which .http cannot escape", h.Name)
+		if strings.Contains(h.Value, "{{") || strings.ContainsAny(h.Value, "\r\n") || h.Value != strings.TrimSpace(h.Value) {
+			return fmt.Errorf("header %s has {{, a line break or spaces at an end, which .http cannot keep", h.Name)
+		}
+		if !isToken(h.Name) {
+			return fmt.Errorf("header name %q is not a token, which .http cannot keep", h.Name)
 		}
 		fmt.Fprintf(&w.buf, "%s: %s\n", h.Name, h.Value)
 	}
@@ -276,6 +279,18 @@ func extension(ct string) string {
 		return ".png"
 	}
 	return ".bin"
+}
+
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c <= ' ' || c >= 0x7f || strings.ContainsRune("\"(),/:;<=>?@[\\]{}", c) {
+			return false
+		}
+	}
+	return true
 }
 
 func isName(s string) bool {
