@@ -8,6 +8,9 @@
 package collection
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -157,3 +160,17 @@ func (e *Error) Error() string {
 
 // Unwrap returns the cause, if any.
 func (e *Error) Unwrap() error { return e.Err }
+
+// JSONError adds "line L, column C" to a JSON syntax error in data, so a
+// reader's message says where the file is broken; other errors are
+// returned as they are.
+func JSONError(data []byte, err error) error {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	pre := data[:min(int(se.Offset), len(data))]
+	line := 1 + bytes.Count(pre, []byte("\n"))
+	col := len(pre) - bytes.LastIndexByte(pre, '\n')
+	return fmt.Errorf("line %d, column %d: %w", line, col, err)
+}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/httpsh/httpsh/internal/collection"
 )
 
 // addJSON reads a JSON environment file: {"env": {"name": value}}, or
@@ -14,8 +16,9 @@ import (
 // (JSONC, as VS Code writes) are allowed.
 func (s *Set) addJSON(src *source, base string, data []byte) error {
 	var top map[string]json.RawMessage
-	if err := json.Unmarshal(StripJSONC(data), &top); err != nil {
-		return fmt.Errorf("%s: not a JSON object: %w", src.file, err)
+	clean := StripJSONC(data)
+	if err := json.Unmarshal(clean, &top); err != nil {
+		return fmt.Errorf("%s: not a JSON object: %w", src.file, collection.JSONError(clean, err))
 	}
 	prefix := ""
 	if base == "settings.json" {

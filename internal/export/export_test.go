@@ -21,7 +21,7 @@ func cases(base string) []collection.Request {
 		{Name: "binary", Method: "PUT", URL: base + "/b", Headers: []collection.Header{{Name: "Content-Type", Value: "application/octet-stream"}},
 			Body: collection.Body{Kind: collection.Bytes, Bytes: []byte{0, 1, '\\', 0xff, '\r', '\n', '"'}}, Auth: &collection.Auth{Kind: "bearer", Token: "tok"},
 			Settings: map[string]string{"no-redirect": ""}},
-		{Name: "form", Method: "POST", URL: base + "/c", Body: collection.Body{Kind: collection.Form, Params: []collection.Param{{Name: "a", Value: "1"}, {Name: "b", Value: "x y&z"}}},
+		{Name: "form", Method: "POST", URL: base + "/c", Body: collection.Body{Kind: collection.Form, Params: []collection.Param{{Name: "a", Value: "1"}, {Name: "b", Value: "x y&z"}, {Name: "c:d=", Value: "1"}}},
 			Auth: &collection.Auth{Kind: "apikey", Key: "api_key", Value: "k", InQuery: true}},
 		{Name: "upload", Method: "POST", URL: base + "/d", Body: collection.Body{Kind: collection.Multipart, Parts: []collection.Part{
 			{Name: "note", Text: "hello"}, {Name: "f", FileName: "f.bin", ContentType: "application/octet-stream", Bytes: []byte{0, 0xfe, 'x'}}}}},
@@ -33,7 +33,7 @@ func TestHurl(t *testing.T) {
 	for _, want := range []string{
 		"POST http://h/a?x=1\nContent-Type: application/json\nX-Trace: t'1\n[Options]\nlocation: true\n[BasicAuth]\nada: p:w\n[Cookies]\nsid: abc\nbase64,eyJhIjogIsOpXG4ifQo=;\nHTTP 200\n[Captures]\ntoken: jsonpath \"$.json.token\"\n[Asserts]\njsonpath \"$.ok\" == true\n",
 		"PUT http://h/b\nContent-Type: application/octet-stream\nAuthorization: Bearer tok\nbase64,AAFc/w0KIg==;\nHTTP *\n",
-		"[QueryStringParams]\napi_key: k\n[FormParams]\na: 1\nb: x y&z\n",
+		"[QueryStringParams]\napi_key: k\n[FormParams]\na: 1\nb: x y&z\nc\\:d=: 1\n",
 		"[MultipartFormData]\nnote: hello\n",
 	} {
 		if !strings.Contains(got, want) {
@@ -51,7 +51,7 @@ func TestHTTPieText(t *testing.T) {
 	want := []string{
 		`printf '%b' '{"a": "\0303\0251\\n"}\0012' | http --follow -a ada:p:w POST 'http://h/a?x=1' Content-Type:application/json 'X-Trace:t'\''1' Cookie:sid=abc`,
 		`printf '%b' '\0000\0001\\\0377\0015\0012"' | http -A bearer -a tok PUT http://h/b Content-Type:application/octet-stream`,
-		`http --ignore-stdin --form --follow POST http://h/c api_key==k a=1 'b=x y&z'`,
+		`http --ignore-stdin --form --follow POST http://h/c api_key==k a=1 'b=x y&z' 'c\:d\==1'`,
 		`http --ignore-stdin --multipart --follow POST http://h/d note=hello 'f@./p-4-2/f.bin;type=application/octet-stream'`,
 	}
 	for i := range want {
@@ -71,7 +71,7 @@ func checkReceived(t *testing.T, tool string, rec *peertest.Recorder, reqs []col
 	if len(got) != len(reqs) {
 		t.Fatalf("%s sent %d requests, want %d", tool, len(got), len(reqs))
 	}
-	wantBody := []string{reqs[0].Body.Text, string(reqs[1].Body.Bytes), "a=1&b=x+y%26z", ""}
+	wantBody := []string{reqs[0].Body.Text, string(reqs[1].Body.Bytes), "a=1&b=x+y%26z&c%3Ad%3D=1", ""}
 	wantURI := []string{"/a?x=1", "/b", "/c?api_key=k", "/d"}
 	for i, g := range got {
 		if g.Method != reqs[i].Method || g.RequestURI != wantURI[i] {

@@ -30,8 +30,21 @@ func HTTPie(reqs []collection.Request, prefix string) *Output {
 }
 
 func httpieLine(out *Output, prefix string, n int, r *collection.Request) string {
-	words := []string{"http"}
-	var pipe string
+	pipe, words := httpieFlags(r)
+	words = append(words, r.Method, r.URL)
+	words = append(words, httpieHeaders(r)...)
+	words = append(words, httpieBodyItems(out, prefix, n, &r.Body)...)
+	line := pipe + shJoin(words)
+	if r.Body.Kind == collection.File {
+		line += " < " + shQuote(r.Body.File)
+	}
+	return line
+}
+
+// httpieFlags is the printf pipe that feeds a raw body, and http with its
+// options.
+func httpieFlags(r *collection.Request) (pipe string, words []string) {
+	words = []string{"http"}
 	switch r.Body.Kind {
 	case collection.Text, collection.Bytes:
 		data := r.Body.Bytes
@@ -40,7 +53,7 @@ func httpieLine(out *Output, prefix string, n int, r *collection.Request) string
 		}
 		pipe = "printf '%b' " + shQuote(printfEscape(data)) + " | "
 	case collection.File:
-		// stdin is redirected from the file below
+		// stdin is redirected from the file
 	case collection.Form:
 		words = append(words, "--ignore-stdin", "--form")
 	case collection.Multipart:
@@ -51,8 +64,12 @@ func httpieLine(out *Output, prefix string, n int, r *collection.Request) string
 	if _, ok := r.Settings["no-redirect"]; !ok {
 		words = append(words, "--follow")
 	}
-	words = append(words, httpieAuth(r.Auth)...)
-	words = append(words, r.Method, r.URL)
+	return pipe, append(words, httpieAuth(r.Auth)...)
+}
+
+// httpieHeaders is the header items, an API key and the cookies.
+func httpieHeaders(r *collection.Request) []string {
+	var words []string
 	for _, h := range r.Headers {
 		if r.Body.Kind == collection.Multipart && strings.EqualFold(h.Name, "Content-Type") {
 			continue
@@ -64,7 +81,7 @@ func httpieLine(out *Output, prefix string, n int, r *collection.Request) string
 		if a.InQuery {
 			sep = "=="
 		}
-		words = append(words, a.Key+sep+a.Value)
+		words = append(words, httpieKey(a.Key)+sep+a.Value)
 	}
 	if len(r.Cookies) > 0 {
 		var cs []string
@@ -73,12 +90,12 @@ func httpieLine(out *Output, prefix string, n int, r *collection.Request) string
 		}
 		words = append(words, "Cookie:"+strings.Join(cs, "; "))
 	}
-	words = append(words, httpieBodyItems(out, prefix, n, &r.Body)...)
-	line := pipe + shJoin(words)
-	if r.Body.Kind == collection.File {
-		line += " < " + shQuote(r.Body.File)
-	}
-	return line
+	return words
+}
+
+// httpieKey escapes HTTPie's item separators in a field name.
+func httpieKey(k string) string {
+	return strings.NewReplacer(`\`, `\\`, ":", `\:`, "=", `\=`, "@", `\@`).Replace(k)
 }
 
 func httpieAuth(a *collection.Auth) []string {
@@ -98,13 +115,13 @@ func httpieBodyItems(out *Output, prefix string, n int, body *collection.Body) [
 	switch body.Kind {
 	case collection.Form:
 		for _, p := range body.Params {
-			items = append(items, p.Name+"="+p.Value)
+			items = append(items, httpieKey(p.Name)+"="+p.Value)
 		}
 	case collection.Multipart:
 		for i, p := range body.Parts {
 			file := p.File
 			if file == "" && p.FileName == "" && p.Bytes == nil {
-				items = append(items, p.Name+"="+p.Text)
+				items = append(items, httpieKey(p.Name)+"="+p.Text)
 				continue
 			}
 			if file == "" {
@@ -119,7 +136,7 @@ func httpieBodyItems(out *Output, prefix string, n int, body *collection.Body) [
 			if p.FileName != "" && path.Base(file) != p.FileName {
 				out.Warnings = append(out.Warnings, fmt.Sprintf("request %d, part %q: HTTPie sends the file name %s, not %s", n, p.Name, path.Base(file), p.FileName))
 			}
-			item := p.Name + "@" + file
+			item := httpieKey(p.Name) + "@" + file
 			if p.ContentType != "" {
 				item += ";type=" + p.ContentType
 			}

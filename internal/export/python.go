@@ -43,14 +43,35 @@ func Python(reqs []collection.Request) *Output {
 func pythonRequest(b *strings.Builder, n int, r *collection.Request) {
 	fmt.Fprintf(b, "\n# %d. %s\n", n, oneLine(r.Name, r.Method+" "+r.URL))
 	args := []string{pyStr(r.Method), pyStr(r.URL)}
-	var hs []string
+	args = append(args, pythonHeaders(r)...)
+	if len(r.Cookies) > 0 {
+		var cs []string
+		for _, c := range r.Cookies {
+			cs = append(cs, pyStr(c.Name)+": "+pyStr(c.Value))
+		}
+		args = append(args, "cookies={"+strings.Join(cs, ", ")+"}")
+	}
+	args = append(args, pythonBody(&r.Body)...)
+	if _, ok := r.Settings["no-redirect"]; ok {
+		args = append(args, "allow_redirects=False")
+	}
+	fmt.Fprintf(b, "r = s.request(\n    %s,\n)\nprint(r.status_code, r.reason)\n", strings.Join(args, ",\n    "))
+	for _, c := range r.Checks {
+		if c.Kind == "status" {
+			fmt.Fprintf(b, "assert r.status_code == %s, f\"expected status %s, got {r.status_code}\"\n", c.Value, c.Value)
+		}
+	}
+}
+
+// pythonHeaders is the headers=, auth= and params= arguments.
+func pythonHeaders(r *collection.Request) []string {
+	var args, hs, params []string
 	for _, h := range r.Headers {
 		if r.Body.Kind == collection.Multipart && strings.EqualFold(h.Name, "Content-Type") {
 			continue
 		}
 		hs = append(hs, fmt.Sprintf("(%s, %s)", pyStr(h.Name), pyStr(h.Value)))
 	}
-	var params []string
 	if a := r.Auth; a != nil {
 		switch {
 		case a.Kind == "basic":
@@ -69,23 +90,7 @@ func pythonRequest(b *strings.Builder, n int, r *collection.Request) {
 	if len(params) > 0 {
 		args = append(args, "params=["+strings.Join(params, ", ")+"]")
 	}
-	if len(r.Cookies) > 0 {
-		var cs []string
-		for _, c := range r.Cookies {
-			cs = append(cs, pyStr(c.Name)+": "+pyStr(c.Value))
-		}
-		args = append(args, "cookies={"+strings.Join(cs, ", ")+"}")
-	}
-	args = append(args, pythonBody(&r.Body)...)
-	if _, ok := r.Settings["no-redirect"]; ok {
-		args = append(args, "allow_redirects=False")
-	}
-	fmt.Fprintf(b, "r = s.request(\n    %s,\n)\nprint(r.status_code, r.reason)\n", strings.Join(args, ",\n    "))
-	for _, c := range r.Checks {
-		if c.Kind == "status" {
-			fmt.Fprintf(b, "assert r.status_code == %s, f\"expected status %s, got {r.status_code}\"\n", c.Value, c.Value)
-		}
-	}
+	return args
 }
 
 func pythonBody(body *collection.Body) []string {

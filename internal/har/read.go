@@ -73,7 +73,7 @@ func Read(name string, data []byte, opt ReadOptions) (*Result, error) {
 		} `json:"log"`
 	}
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("%s: not a HAR file: %w", name, jsonErr(data, err))
+		return nil, fmt.Errorf("%s: not a HAR file: %w", name, collection.JSONError(data, err))
 	}
 	if top.Log == nil {
 		return nil, fmt.Errorf("%s: log: missing: this is not a HAR file", name)
@@ -184,18 +184,6 @@ func cookiePairs(v string) []collection.Cookie {
 		}
 	}
 	return out
-}
-
-// jsonErr adds the line and column to a JSON syntax error.
-func jsonErr(data []byte, err error) error {
-	var se *json.SyntaxError
-	if !errors.As(err, &se) {
-		return err
-	}
-	pre := data[:min(int(se.Offset), len(data))]
-	line := 1 + strings.Count(string(pre), "\n")
-	col := len(pre) - strings.LastIndexByte(string(pre), '\n')
-	return fmt.Errorf("line %d, column %d: %w", line, col, err)
 }
 
 func trunc(s string) string {

@@ -59,7 +59,11 @@ func resolveBody(b *collection.Body, dir string, res Resolver, read ReadFile) ([
 	case collection.Bytes:
 		return b.Bytes, nil
 	case collection.File:
-		data, err := read(join(dir, b.File))
+		name, err := Expand(b.File, res)
+		if err != nil {
+			return nil, err
+		}
+		data, err := read(join(dir, name))
 		if err != nil || !b.Templated {
 			return data, err
 		}

@@ -13,7 +13,8 @@ import (
 // httpyac: $guid, $uuid, $random.uuid, $timestamp [offset unit],
 // $isoTimestamp, $datetime iso8601|rfc1123|"format" [offset unit],
 // $localDatetime (the same in Local), $randomInt min max (min ≤ n < max),
-// $processEnv NAME and $dotenv NAME. Everything that varies is injected;
+// $processEnv NAME and $dotenv NAME, and JetBrains' $random.integer(a, b),
+// $random.alphabetic(n), $random.alphanumeric(n), $random.hexadecimal(n). Everything that varies is injected;
 // a nil func makes its variables an error.
 type System struct {
 	Now    func() time.Time
@@ -25,6 +26,9 @@ type System struct {
 
 // Lookup implements Resolver for references that start with "$".
 func (s *System) Lookup(ref string) (string, bool, error) {
+	if strings.HasPrefix(ref, "$random.") && strings.HasSuffix(ref, ")") {
+		return s.jetbrainsRandom(ref)
+	}
 	name, args := splitArgs(ref)
 	switch name {
 	case "$guid", "$uuid", "$random.uuid":
@@ -181,4 +185,41 @@ func dayjsLayout(f string) string {
 		"DD", "02", "dddd", "Monday", "ddd", "Mon", "HH", "15", "hh", "03", "mm", "04", "ss", "05",
 		"SSS", "000", "A", "PM", "a", "pm", "ZZ", "-0700", "Z", "-07:00")
 	return r.Replace(f)
+}
+
+// jetbrainsRandom resolves $random.integer(a, b) (a ≤ n < b) and
+// $random.alphabetic|alphanumeric|hexadecimal(n).
+func (s *System) jetbrainsRandom(ref string) (string, bool, error) {
+	name, argText, _ := strings.Cut(strings.TrimSuffix(ref, ")"), "(")
+	args := strings.Split(argText, ",")
+	for i := range args {
+		args[i] = strings.TrimSpace(args[i])
+	}
+	if name == "$random.integer" {
+		return s.randomInt(args)
+	}
+	sets := map[string]string{
+		"$random.alphabetic":   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+		"$random.alphanumeric": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_",
+		"$random.hexadecimal":  "0123456789abcdef",
+	}
+	set, ok := sets[name]
+	if !ok {
+		return "", false, nil
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 0 || n > 4096 || len(args) != 1 {
+		return "", false, fmt.Errorf("write {{%s(LENGTH)}} with a length up to 4096", name)
+	}
+	if s.Rand == nil {
+		return "", false, fmt.Errorf("no random source")
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(s.Rand, b); err != nil {
+		return "", false, fmt.Errorf("random: %w", err)
+	}
+	for i := range b {
+		b[i] = set[int(b[i])%len(set)]
+	}
+	return string(b), true, nil
 }

@@ -85,7 +85,7 @@ func Read(name string, data []byte) (*Collection, error) {
 		Requests json.RawMessage   `json:"requests"`
 	}
 	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("%s: not a Postman collection: %w", name, err)
+		return nil, fmt.Errorf("%s: not a Postman collection: %w", name, collection.JSONError(data, err))
 	}
 	if err := checkVersion(top.Info != nil, schemaOf(top.Info), top.Requests != nil); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -155,7 +155,7 @@ type envFile struct {
 func ReadEnvironment(name string, data []byte) (string, []envfile.Var, error) {
 	var e envFile
 	if err := json.Unmarshal(data, &e); err != nil {
-		return "", nil, fmt.Errorf("%s: not a Postman environment: %w", name, err)
+		return "", nil, fmt.Errorf("%s: not a Postman environment: %w", name, collection.JSONError(data, err))
 	}
 	if e.Name == nil || e.Values == nil {
 		return "", nil, fmt.Errorf("%s: name or values: missing: this is not a Postman environment", name)
