@@ -124,14 +124,14 @@ func (p *parser) body(r *collection.Request) error {
 	if len(lines) == 0 {
 		return nil
 	}
-	if ct, _ := r.Header("Content-Type"); strings.Contains(strings.ToLower(ct), "multipart/") {
-		return p.multipart(r, ct, lines, start)
-	}
 	if len(lines) == 1 {
 		if ref, templated, ok := fileRef(lines[0]); ok {
 			r.Body = collection.Body{Kind: collection.File, File: ref, Templated: templated}
 			return nil
 		}
+	}
+	if ct, _ := r.Header("Content-Type"); strings.Contains(strings.ToLower(ct), "multipart/") {
+		return p.multipart(r, ct, lines, start)
 	}
 	for i, l := range lines {
 		if err := checkTemplate(l); err != nil {

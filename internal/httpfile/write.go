@@ -37,6 +37,10 @@ type WriteOptions struct {
 	// Prefix starts each side file's name ("export" gives export-1.bin);
 	// "" means "body".
 	Prefix string
+	// Templates says the requests are templates (a prepared request opened
+	// in an editor): {{ }} in URLs, headers and text bodies is kept as
+	// written, to be resolved when the text is read back.
+	Templates bool
 }
 
 // SideFile is a file Write wants written beside the .http file, under
@@ -95,12 +99,12 @@ func (w *writer) request(n int, r *collection.Request) error {
 	if !PeerKnowsMethod(r.Method) {
 		w.out.Warnings = append(w.out.Warnings, fmt.Sprintf("request %d: httpyac, REST Client and JetBrains do not know the method %s: they will not send it", n, r.Method))
 	}
-	if strings.Contains(r.URL, "{{") || strings.ContainsAny(r.URL, " \r\n") {
+	if !w.opt.Templates && strings.Contains(r.URL, "{{") || strings.ContainsAny(r.URL, " \r\n") {
 		return fmt.Errorf("the URL has {{ or a space, which .http cannot escape: percent-encode it first")
 	}
 	fmt.Fprintf(&w.buf, "%s %s HTTP/1.1\n", r.Method, withAPIKey(r))
 	for _, h := range headersOf(r) {
-		if strings.Contains(h.Value, "{{") || strings.ContainsAny(h.Value, "\r\n") || h.Value != strings.TrimSpace(h.Value) {
+		if !w.opt.Templates && strings.Contains(h.Value, "{{") || strings.ContainsAny(h.Value, "\r\n") || h.Value != strings.TrimSpace(h.Value) {
 			return fmt.Errorf("header %s has {{, a line break or spaces at an end, which .http cannot keep", h.Name)
 		}
 		if !isToken(h.Name) {
@@ -186,7 +190,7 @@ func withAPIKey(r *collection.Request) string {
 // payload writes data as the body text, or as a side file.
 func (w *writer) payload(n, part int, data []byte, ct string) error {
 	w.buf.WriteString("\n")
-	if why := unsafeText(data); why == "" {
+	if why := unsafeText(data, w.opt.Templates); why == "" {
 		w.buf.Write(data)
 		w.buf.WriteString("\n")
 		return nil
@@ -238,7 +242,7 @@ func (w *writer) multipart(n int, r *collection.Request) error {
 }
 
 // unsafeText says why data cannot be written as body lines, or "".
-func unsafeText(data []byte) string {
+func unsafeText(data []byte, templates bool) string {
 	s := string(data)
 	switch {
 	case len(data) == 0:
@@ -247,7 +251,7 @@ func unsafeText(data []byte) string {
 		return "is not UTF-8 text"
 	case strings.HasSuffix(s, "\n") || strings.HasPrefix(s, "\n") || strings.TrimSpace(s) == "":
 		return "starts or ends with a line break, which the format drops"
-	case strings.Contains(s, "{{"):
+	case !templates && strings.Contains(s, "{{"):
 		return "contains {{, which httpyac and REST Client read as a variable"
 	case strings.Contains(s, "\n--") || strings.HasPrefix(s, "--"):
 		return "has a line starting with --, which a multipart body would cut at"

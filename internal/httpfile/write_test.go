@@ -227,3 +227,51 @@ func TestWriteFormAuthCookies(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out.Text, want)
 	}
 }
+
+func TestWriteTemplatesForEdit(t *testing.T) {
+	r := collection.Request{Name: "me", Method: "GET", URL: "{{base}}/me", Headers: []collection.Header{{Name: "Authorization", Value: "Bearer {{token}}"}},
+		Body: collection.Body{Kind: collection.Text, Text: `{"id": "{{id}}"}`}}
+	out, err := Write([]collection.Request{r}, WriteOptions{Templates: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("edit.http", out.Text)
+	if err != nil || len(f.Requests) != 1 {
+		t.Fatalf("%v\n%s", err, out.Text)
+	}
+	got := f.Requests[0]
+	if got.URL != r.URL || got.Headers[0] != r.Headers[0] || got.Body.Text != r.Body.Text || got.Name != "me" {
+		t.Errorf("read back %+v", got)
+	}
+}
+
+// TestWireMultipartExactByHttpyac: a multipart body given as bytes goes
+// to one side file, and httpyac sends exactly those bytes.
+func TestWireMultipartExactByHttpyac(t *testing.T) {
+	yac := peertest.Tool(t, "httpyac")
+	rec := peertest.NewRecorder(t)
+	body := []byte("--b1\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n\r\n\x00\x01\r\n--b1--\r\n")
+	r := collection.Request{Method: "POST", URL: rec.URL + "/m", Headers: []collection.Header{{Name: "Content-Type", Value: "multipart/form-data; boundary=b1"}},
+		Body: collection.Body{Kind: collection.Bytes, Bytes: body}}
+	out, err := Write([]collection.Request{r}, WriteOptions{SideFiles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range out.Files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, "m.http")
+	if err := os.WriteFile(file, out.Text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("m.http", out.Text); err != nil {
+		t.Fatal(err)
+	}
+	runHttpyac(t, yac, dir, file)
+	if got := rec.Got(); len(got) != 1 || !bytes.Equal(got[0].Body, body) {
+		t.Errorf("httpyac sent %q, want %q", got, body)
+	}
+}
