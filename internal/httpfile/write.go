@@ -136,11 +136,9 @@ func (w *writer) body(n int, r *collection.Request) error {
 	case collection.Multipart:
 		return w.multipart(n, r)
 	case collection.Form:
-		v := url.Values{}
 		var parts []string
 		for _, p := range b.Params {
-			v = url.Values{p.Name: {p.Value}}
-			parts = append(parts, v.Encode())
+			parts = append(parts, url.QueryEscape(p.Name)+"="+url.QueryEscape(p.Value))
 		}
 		return w.payload(n, 0, []byte(strings.Join(parts, "&")), "application/x-www-form-urlencoded")
 	}
