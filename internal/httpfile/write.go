@@ -264,6 +264,12 @@ func unsafeText(data []byte, templates bool) string {
 		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<") || t == "" && l != "" {
 			return fmt.Sprintf("has the line %q, which those tools read as a separator, comment, handler or file", l)
 		}
+		if m, _, ok := strings.Cut(t, " "); ok && PeerKnowsMethod(strings.ToUpper(m)) || strings.HasPrefix(t, "HTTP/") {
+			return fmt.Sprintf("has the line %q, which httpyac reads as a new request or a response", l)
+		}
+		if strings.HasPrefix(t, "@") && strings.Contains(t, "=") {
+			return fmt.Sprintf("has the line %q, which httpyac reads as a variable", l)
+		}
 	}
 	return ""
 }
