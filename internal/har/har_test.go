@@ -170,3 +170,24 @@ func FuzzRead(f *testing.F) {
 		_, _ = Read("f.har", data, ReadOptions{Match: "a"})
 	})
 }
+
+func TestMarshalReadBack(t *testing.T) {
+	b, err := Marshal("httpsh", "0.1.0", sampleExchanges())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read("out.har", b, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Requests[0]
+	if r.Method != "POST" || r.URL != "http://127.0.0.1:8080/form?q=1" || r.Body.Text != "a=1&b=x+y" || len(r.Cookies) != 2 || r.Checks[0].Value != "200" {
+		t.Errorf("read back %+v", r)
+	}
+	if v, _ := r.Header("Content-Type"); v != "application/x-www-form-urlencoded" {
+		t.Errorf("Content-Type = %q", v)
+	}
+	if len(res.Requests[1].Checks) != 0 {
+		t.Errorf("an entry without response got checks %v", res.Requests[1].Checks)
+	}
+}

@@ -135,6 +135,9 @@ func readEntry(raw json.RawMessage, path string) (*collection.Request, error) {
 	}
 	if pd := q.PostData; pd != nil {
 		r.Body = body(pd.MimeType, pd.Text, pd.Params)
+		if _, has := r.Header("Content-Type"); !has && pd.MimeType != "" && r.Body.Kind != collection.NoBody {
+			r.Headers = append(r.Headers, collection.Header{Name: "Content-Type", Value: pd.MimeType})
+		}
 	}
 	if e.Response != nil && e.Response.Status > 0 {
 		r.Checks = append(r.Checks, collection.Check{Kind: "status", Value: strconv.Itoa(e.Response.Status)})
