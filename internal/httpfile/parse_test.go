@@ -61,7 +61,7 @@ func TestParseCorpus(t *testing.T) {
 				t.Errorf("file body = %+v", fb)
 			}
 		}},
-		{"httpyac.http", 3, func(t *testing.T, f *File) {
+		{"httpyac.http", 5, func(t *testing.T, f *File) {
 			if b := f.Requests[1].Body; b.Kind != collection.File || !b.Templated {
 				t.Errorf("templated = %+v", b)
 			}
@@ -78,6 +78,16 @@ func TestParseCorpus(t *testing.T) {
 			}
 			tt.check(t, f)
 		})
+	}
+}
+
+func TestParseWithoutSeparators(t *testing.T) {
+	f, err := Parse("x.http", []byte("GET http://a/\n\nPOST http://b/ HTTP/1.1\nX: 1\n\nbody\n\nHTTP/1.1 200 OK\nContent-Type: text/plain\n\nok\n\nDELETE http://c/\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Requests) != 3 || f.Requests[1].Body.Text != "body" || len(f.Requests[1].Skipped) != 1 || f.Requests[2].Method != "DELETE" {
+		t.Errorf("requests = %+v", f.Requests)
 	}
 }
 

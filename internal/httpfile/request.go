@@ -109,6 +109,14 @@ func (p *parser) body(r *collection.Request) error {
 		if strings.HasPrefix(t, "###") {
 			break
 		}
+		afterBlank := len(lines) == 0 || strings.TrimSpace(lines[len(lines)-1]) == ""
+		if afterBlank && isPeerRequestLine(t) {
+			break // httpyac starts a request here without ###
+		}
+		if afterBlank && strings.HasPrefix(t, "HTTP/") {
+			p.skipResponse(r)
+			continue
+		}
 		if isHandler(t) {
 			if err := p.handler(r, t); err != nil {
 				return err
@@ -140,6 +148,30 @@ func (p *parser) body(r *collection.Request) error {
 	}
 	r.Body = collection.Body{Kind: collection.Text, Text: strings.Join(lines, "\n")}
 	return nil
+}
+
+// isPeerRequestLine reports whether t is "METHOD URL [HTTP/x]" with a
+// method httpyac knows.
+func isPeerRequestLine(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 3 && strings.HasPrefix(f[2], "HTTP/") {
+		f = f[:2]
+	}
+	return len(f) == 2 && PeerKnowsMethod(f[0])
+}
+
+// skipResponse steps over an example response (HTTP/1.1 200 and what
+// follows, up to ### or a request line after a blank line).
+func (p *parser) skipResponse(r *collection.Request) {
+	r.Skipped = append(r.Skipped, fmt.Sprintf("line %d: example response ignored", p.i+1))
+	blank := false
+	for p.i++; p.i < len(p.lines); p.i++ {
+		t := strings.TrimSpace(p.lines[p.i])
+		if strings.HasPrefix(t, "###") || blank && isPeerRequestLine(t) {
+			return
+		}
+		blank = t == ""
+	}
 }
 
 // fileRef reads "< ./file" and "<@ ./file" (also "<@latin1 ./file").
