@@ -118,7 +118,7 @@ func TestExpand(t *testing.T) {
 	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
 	sc := &Scope{
 		Vars: []map[string]string{{"host": "http://{{addr}}", "loop": "{{loop}}"}, {"addr": "127.0.0.1:1"}},
-		System: &System{Now: func() time.Time { return now }, Rand: bytes.NewReader(bytes.Repeat([]byte{7}, 64)),
+		System: &System{Now: func() time.Time { return now }, Local: time.FixedZone("X", 2*3600), Rand: bytes.NewReader(bytes.Repeat([]byte{7}, 64)),
 			Getenv: func(k string) (string, bool) { return "v-" + k, true }, Dotenv: map[string]string{"K": "dot"}},
 		Responses: fixedResponses{"login": {Headers: []collection.Header{{Name: "X-Id", Value: "42"}}, Body: []byte(`{"a":{"b":[{"t":"tok"}]},"n":3}`)}},
 	}
@@ -126,9 +126,11 @@ func TestExpand(t *testing.T) {
 		{"{{host}}/x", "http://127.0.0.1:1/x", ""},
 		{"{{ $timestamp }}", "1772600767", ""},
 		{"{{$timestamp -1 d}}", "1772514367", ""},
-		{"{{$isoTimestamp}}", "2026-03-04T05:06:07Z", ""},
-		{"{{$datetime iso8601}}", "2026-03-04T05:06:07Z", ""},
-		{"{{$datetime rfc1123}}", "Wed, 04 Mar 2026 05:06:07 UTC", ""},
+		{"{{$isoTimestamp}}", "2026-03-04T05:06:07.000Z", ""},
+		{"{{$datetime iso8601}}", "2026-03-04T05:06:07.000Z", ""},
+		{"{{$datetime rfc1123}}", "Wed, 04 Mar 2026 05:06:07 GMT", ""},
+		{"{{$localDatetime rfc1123}}", "Wed, 04 Mar 2026 07:06:07 +0200", ""},
+		{"{{$localDatetime iso8601 1 Q}}", "2026-06-04T07:06:07+02:00", ""},
 		{`{{$datetime "YYYY-MM-DD HH:mm" 1 h}}`, "2026-03-04 06:06", ""},
 		{"{{$uuid}}", "07070707-0707-4707-8707-070707070707", ""},
 		{"{{$randomInt 5 6}}", "5", ""},

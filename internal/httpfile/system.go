@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -12,7 +13,8 @@ import (
 // System resolves the system variables of REST Client, JetBrains and
 // httpyac: $guid, $uuid, $random.uuid, $timestamp [offset unit],
 // $isoTimestamp, $datetime iso8601|rfc1123|"format" [offset unit],
-// $localDatetime (the same in Local), $randomInt min max (min ≤ n < max),
+// $localDatetime (the same in Local), $randomInt [min max] (min ≤ n < max,
+// 0 ≤ n < 1000 without arguments),
 // $processEnv NAME and $dotenv NAME, and JetBrains' $random.integer(a, b),
 // $random.alphabetic(n), $random.alphanumeric(n), $random.hexadecimal(n). Everything that varies is injected;
 // a nil func makes its variables an error.
@@ -38,7 +40,7 @@ func (s *System) Lookup(ref string) (string, bool, error) {
 		return strconv.FormatInt(t.Unix(), 10), err == nil, err
 	case "$isoTimestamp":
 		t, err := s.offset(args)
-		return t.UTC().Format(time.RFC3339), err == nil, err
+		return t.UTC().Format(isoMillis), err == nil, err
 	case "$datetime", "$localDatetime":
 		return s.datetime(name == "$localDatetime", args)
 	case "$randomInt":
@@ -101,6 +103,9 @@ func (s *System) uuid() (string, bool, error) {
 }
 
 func (s *System) randomInt(args []string) (string, bool, error) {
+	if len(args) == 0 {
+		args = []string{"0", "1000"}
+	}
 	if len(args) != 2 {
 		return "", false, fmt.Errorf("write {{$randomInt MIN MAX}}")
 	}
@@ -120,7 +125,11 @@ func (s *System) randomInt(args []string) (string, bool, error) {
 	return strconv.FormatInt(lo+int64(n), 10), true, nil
 }
 
-// offset is Now moved by an optional "N unit" (y M w d h m s ms).
+// isoMillis is JavaScript's Date.toISOString, which httpyac and REST
+// Client use for iso8601.
+const isoMillis = "2006-01-02T15:04:05.000Z"
+
+// offset is Now moved by an optional "N unit" (y Q M w d h m s ms).
 func (s *System) offset(args []string) (time.Time, error) {
 	if s.Now == nil {
 		return time.Time{}, fmt.Errorf("no clock")
@@ -139,6 +148,8 @@ func (s *System) offset(args []string) (time.Time, error) {
 	switch args[1] {
 	case "y":
 		return t.AddDate(n, 0, 0), nil
+	case "Q":
+		return t.AddDate(0, 3*n, 0), nil
 	case "M":
 		return t.AddDate(0, n, 0), nil
 	case "w":
@@ -166,14 +177,15 @@ func (s *System) datetime(local bool, args []string) (string, bool, error) {
 	if local && s.Local != nil {
 		t = t.In(s.Local)
 	}
-	switch args[0] {
-	case "iso8601":
+	switch {
+	case args[0] == "iso8601" && local:
 		return t.Format(time.RFC3339), true, nil
-	case "rfc1123":
-		if !local {
-			return t.Format(time.RFC1123), true, nil
-		}
-		return t.Format(time.RFC1123Z), true, nil
+	case args[0] == "iso8601":
+		return t.Format(isoMillis), true, nil
+	case args[0] == "rfc1123" && local:
+		return t.Format("Mon, 02 Jan 2006 15:04:05 -0700"), true, nil
+	case args[0] == "rfc1123":
+		return t.Format(http.TimeFormat), true, nil
 	}
 	return t.Format(dayjsLayout(args[0])), true, nil
 }
