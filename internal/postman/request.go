@@ -26,6 +26,10 @@ type request struct {
 		File       *struct {
 			Src string `json:"src"`
 		} `json:"file"`
+		GraphQL *struct {
+			Query     string `json:"query"`
+			Variables string `json:"variables"`
+		} `json:"graphql"`
 		Options struct {
 			Raw struct {
 				Language string `json:"language"`
@@ -96,14 +100,14 @@ func (w *walker) request(it item, p, name string, inherited *auth) (*collection.
 		a = q.Auth
 	}
 	if r.Auth, err = authOf(a); err != nil {
-		return nil, fmt.Errorf("%s.request.auth: %w", p, err)
+		r.Skipped = append(r.Skipped, fmt.Sprintf("%s: %v", name, err))
 	}
 	if q.Body != nil && !q.Body.Disabled {
 		if err := body(r, &q); err != nil {
 			return nil, fmt.Errorf("%s.request.body: %w", p, err)
 		}
 	}
-	r.Skipped = scripts(name, it.Event)
+	r.Skipped = append(r.Skipped, scripts(name, it.Event)...)
 	return r, nil
 }
 
@@ -209,9 +213,25 @@ func body(r *collection.Request, q *request) error {
 			return errors.New("file.src: missing: choose the file in Postman and export again")
 		}
 		r.Body = collection.Body{Kind: collection.File, File: b.File.Src}
+	case "graphql":
+		if b.GraphQL == nil {
+			return errors.New("graphql: missing")
+		}
+		doc := map[string]any{"query": b.GraphQL.Query}
+		if v := strings.TrimSpace(b.GraphQL.Variables); v != "" {
+			doc["variables"] = json.RawMessage(v)
+		}
+		text, err := json.Marshal(doc)
+		if err != nil {
+			return fmt.Errorf("graphql.variables: not JSON: %w", err)
+		}
+		r.Body = collection.Body{Kind: collection.Text, Text: string(text)}
+		if _, has := r.Header("Content-Type"); !has {
+			r.Headers = append(r.Headers, collection.Header{Name: "Content-Type", Value: "application/json"})
+		}
 	case "", "none":
 	default:
-		return fmt.Errorf("mode %q is not supported (raw, urlencoded, formdata, file)", b.Mode)
+		return fmt.Errorf("mode %q is not supported (raw, urlencoded, formdata, file, graphql)", b.Mode)
 	}
 	return nil
 }
