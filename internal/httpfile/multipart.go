@@ -16,48 +16,54 @@ func (p *parser) multipart(r *collection.Request, ct string, lines []string, sta
 	if err != nil || boundary == "" {
 		return p.errAt(r.Pos.Line, fmt.Sprintf("Content-Type %q has no boundary: add ; boundary=NAME", ct))
 	}
-	body := collection.Body{Kind: collection.Multipart, Boundary: boundary}
+	parts, err := p.parts(lines, boundary, start)
+	if err != nil {
+		return err
+	}
+	r.Body = collection.Body{Kind: collection.Multipart, Boundary: boundary, Parts: parts}
+	return nil
+}
+
+// parts splits body lines at --boundary lines, up to --boundary--.
+func (p *parser) parts(lines []string, boundary string, start int) ([]collection.Part, error) {
+	var parts []collection.Part
 	var cur *partState
-	closed := false
+	finish := func() error {
+		if cur == nil {
+			return nil
+		}
+		part := cur.finish()
+		if part.Name == "" {
+			return p.errAt(cur.line, "this part has no Content-Disposition: form-data; name=\"...\": add one")
+		}
+		parts = append(parts, part)
+		return nil
+	}
 	for i, l := range lines {
-		t := strings.TrimRight(l, " \t")
-		switch t {
-		case "--" + boundary, "--" + boundary + "--":
-			if cur != nil {
-				body.Parts = append(body.Parts, cur.finish())
+		switch strings.TrimRight(l, " \t") {
+		case "--" + boundary + "--":
+			if err := finish(); err != nil {
+				return nil, err
+			}
+			return parts, nil
+		case "--" + boundary:
+			if err := finish(); err != nil {
+				return nil, err
 			}
 			cur = &partState{line: start + i, inHeaders: true}
-			if strings.HasSuffix(t, "--") && t != "--"+boundary {
-				closed, cur = true, nil
-			}
-			continue
-		}
-		if closed {
 			continue
 		}
 		if cur == nil {
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
-			return p.errAt(start+i, fmt.Sprintf("multipart body must start with --%s", boundary))
+			return nil, p.errAt(start+i, fmt.Sprintf("multipart body must start with --%s", boundary))
 		}
 		if err := cur.add(l); err != nil {
-			return p.errAt(start+i, err.Error())
+			return nil, p.errAt(start+i, err.Error())
 		}
 	}
-	if cur != nil {
-		body.Parts = append(body.Parts, cur.finish())
-	}
-	if !closed {
-		return p.errAt(start+len(lines)-1, fmt.Sprintf("multipart body has no closing --%s--: add it", boundary))
-	}
-	for _, part := range body.Parts {
-		if part.Name == "" {
-			return p.errAt(r.Pos.Line, "a multipart part has no Content-Disposition: form-data; name=\"...\": add one")
-		}
-	}
-	r.Body = body
-	return nil
+	return nil, p.errAt(start+len(lines)-1, fmt.Sprintf("multipart body has no closing --%s--: add it", boundary))
 }
 
 type partState struct {
