@@ -29,19 +29,26 @@ func cases(base string) []collection.Request {
 }
 
 func TestHurl(t *testing.T) {
-	got := string(Hurl(cases("http://h")).Text)
+	out := Hurl(cases("http://h"), "p")
+	got := string(out.Text)
 	for _, want := range []string{
 		"POST http://h/a?x=1\nContent-Type: application/json\nX-Trace: t'1\n[Options]\nlocation: true\n[BasicAuth]\nada: p:w\n[Cookies]\nsid: abc\nbase64,eyJhIjogIsOpXG4ifQo=;\nHTTP 200\n[Captures]\ntoken: jsonpath \"$.json.token\"\n[Asserts]\njsonpath \"$.ok\" == true\n",
 		"PUT http://h/b\nContent-Type: application/octet-stream\nAuthorization: Bearer tok\nbase64,AAFc/w0KIg==;\nHTTP *\n",
-		"[QueryStringParams]\napi_key: k\n[FormParams]\na: 1\nb: x y&z\nc\\:d=: 1\n",
-		"[MultipartFormData]\nnote: hello\n",
+		"[QueryStringParams]\napi_key: k\n[FormParams]\na: 1\nb: x y&z\nc\\:d\\u{3d}: 1\n",
+		"[MultipartFormData]\nnote: hello\nf: file,p-4-2/f.bin; application/octet-stream\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Hurl output lacks\n%s\n--- got:\n%s", want, got)
 		}
 	}
-	if v := hurlValue("{{x}} #1"); v != `\{\{x\}\} \#1` {
+	if len(out.Files) != 1 || out.Files[0].Name != "p-4-2/f.bin" {
+		t.Errorf("files = %+v", out.Files)
+	}
+	if v := hurlValue("{{x}} #1"); v != `\u{7b}\u{7b}x}} \#1` {
 		t.Errorf("hurlValue = %s", v)
+	}
+	if k := hurlKey("a b:c"); k != `a\u{20}b\:c` {
+		t.Errorf("hurlKey = %s", k)
 	}
 }
 
@@ -161,12 +168,15 @@ func TestHurlReplayed(t *testing.T) {
 	rec := peertest.NewRecorder(t)
 	reqs := cases(rec.URL)
 	dir := t.TempDir()
-	reqs[3].Body.Parts[1] = collection.Part{Name: "f", FileName: "f.bin", ContentType: "application/octet-stream", File: "f.bin"}
-	if err := os.WriteFile(filepath.Join(dir, "f.bin"), []byte{0, 0xfe, 'x'}, 0o600); err != nil {
-		t.Fatal(err)
+	out := Hurl(reqs, "p")
+	for _, f := range out.Files {
+		_ = os.MkdirAll(filepath.Dir(filepath.Join(dir, f.Name)), 0o700)
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	file := filepath.Join(dir, "replay.hurl")
-	if err := os.WriteFile(file, Hurl(reqs).Text, 0o600); err != nil {
+	if err := os.WriteFile(file, out.Text, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := exec.Command(hurl, "--test", "--file-root", dir, file).CombinedOutput(); err != nil {

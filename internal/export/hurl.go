@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/collection"
+	"github.com/httpsh/httpsh/internal/httpfile"
 )
 
 // Hurl writes a Hurl file: per request the request line, headers,
@@ -16,18 +17,27 @@ import (
 // response section: HTTP with the "status" check (or *), [Captures] from
 // Captures and [Asserts] from the other Checks (header, jsonpath, body
 // contains). Values are escaped (\{ \# \\) so Hurl sends them as given.
-func Hurl(reqs []collection.Request) *Output {
+//
+// A multipart part given as bytes, or with a file name but no file, goes
+// to a side file (prefix-N-M/NAME, as for HTTPie) that Hurl reads with
+// file,...; relative to the Hurl file's folder.
+func Hurl(reqs []collection.Request, prefix string) *Output {
+	if prefix == "" {
+		prefix = "part"
+	}
+	out := &Output{}
 	var b strings.Builder
 	for i := range reqs {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		hurlRequest(&b, &reqs[i])
+		hurlRequest(&b, out, prefix, i+1, &reqs[i])
 	}
-	return &Output{Text: []byte(b.String())}
+	out.Text = []byte(b.String())
+	return out
 }
 
-func hurlRequest(b *strings.Builder, r *collection.Request) {
+func hurlRequest(b *strings.Builder, out *Output, prefix string, n int, r *collection.Request) {
 	if r.Name != "" {
 		fmt.Fprintf(b, "# %s\n", oneLine(r.Name, ""))
 	}
@@ -58,11 +68,11 @@ func hurlRequest(b *strings.Builder, r *collection.Request) {
 			fmt.Fprintf(b, "%s: %s\n", hurlKey(c.Name), hurlValue(c.Value))
 		}
 	}
-	hurlBody(b, &r.Body)
+	hurlBody(b, out, prefix, n, &r.Body)
 	hurlResponse(b, r)
 }
 
-func hurlBody(b *strings.Builder, body *collection.Body) {
+func hurlBody(b *strings.Builder, out *Output, prefix string, n int, body *collection.Body) {
 	switch body.Kind {
 	case collection.Text:
 		fmt.Fprintf(b, "base64,%s;\n", base64.StdEncoding.EncodeToString([]byte(body.Text)))
@@ -77,17 +87,25 @@ func hurlBody(b *strings.Builder, body *collection.Body) {
 		}
 	case collection.Multipart:
 		b.WriteString("[MultipartFormData]\n")
-		for _, p := range body.Parts {
-			switch {
-			case p.File != "":
-				ct := ""
-				if p.ContentType != "" {
-					ct = " " + p.ContentType
+		for i, p := range body.Parts {
+			file := p.File
+			if file == "" && (p.Bytes != nil || p.FileName != "") {
+				data := p.Bytes
+				if data == nil {
+					data = []byte(p.Text)
 				}
-				fmt.Fprintf(b, "%s: file,%s;%s\n", hurlKey(p.Name), hurlFile(p.File), ct)
-			default:
-				fmt.Fprintf(b, "%s: %s\n", hurlKey(p.Name), hurlValue(p.Text))
+				file = sideName(prefix, n, i+1, p.FileName)
+				out.Files = append(out.Files, httpfile.SideFile{Name: file, Data: data})
 			}
+			if file == "" {
+				fmt.Fprintf(b, "%s: %s\n", hurlKey(p.Name), hurlValue(p.Text))
+				continue
+			}
+			ct := ""
+			if p.ContentType != "" {
+				ct = " " + p.ContentType
+			}
+			fmt.Fprintf(b, "%s: file,%s;%s\n", hurlKey(p.Name), hurlFile(file), ct)
 		}
 	}
 }
@@ -131,21 +149,36 @@ func hurlLiteral(v string) string {
 	return hurlQuote(v)
 }
 
-// hurlQuote is a Hurl quoted string.
+// hurlQuote is a Hurl quoted string. Hurl has no escape for a brace, so
+// { is written \u{7b}: a literal {{ is then never read as a template.
 func hurlQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "{", `\{`, "}", `\}`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "{", `\u{7b}`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
 	return `"` + r.Replace(s) + `"`
 }
 
-// hurlValue escapes a header value or URL: \ # { } and line breaks.
+// hurlValue escapes a header value or URL: \ # and line breaks with
+// backslashes, { as \u{7b}.
 func hurlValue(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "#", `\#`, "{", `\{`, "}", `\}`, "\n", `\n`, "\r", `\r`)
+	r := strings.NewReplacer(`\`, `\\`, "#", `\#`, "{", `\u{7b}`, "\n", `\n`, "\r", `\r`)
 	return r.Replace(s)
 }
 
-// hurlKey escapes a key: also : and spaces.
+// hurlKey escapes a key: letters, digits and _ - . [ ] @ $ stay, : # \
+// take a backslash, anything else is written \u{HEX}.
 func hurlKey(s string) string {
-	return strings.NewReplacer(":", `\:`, " ", `\ `).Replace(hurlValue(s))
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("_-.[]@$", c):
+			b.WriteRune(c)
+		case c == ':' || c == '#' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		default:
+			fmt.Fprintf(&b, `\u{%x}`, c)
+		}
+	}
+	return b.String()
 }
 
 func hurlFile(p string) string {
