@@ -12,19 +12,15 @@ import (
 	"github.com/httpsh/httpsh/internal/collection"
 )
 
-// PeerMethods are the methods httpyac's request line knows (REST Client
-// and JetBrains know a subset); Write warns for any other.
-var peerMethods = []string{"ACL", "BASELINE-CONTROL", "CHECKIN", "CHECKOUT", "CONNECT", "COPY", "DELETE", "GET",
-	"HEAD", "LOCK", "MERGE", "MKACTIVITY", "MKCALENDAR", "MKCOL", "MKWORKSPACE", "MOVE", "OPTIONS", "PATCH",
-	"POST", "PROPFIND", "PROPPATCH", "PUT", "REPORT", "SEARCH", "TRACE", "UNLOCK", "VERSION-CONTROL"}
-
-// PeerKnowsMethod reports whether httpyac, REST Client and JetBrains read m
-// as a method.
+// PeerKnowsMethod reports whether m is one of the methods httpyac's
+// request line knows (REST Client and JetBrains know a subset); Write
+// warns for any other.
 func PeerKnowsMethod(m string) bool {
-	for _, k := range peerMethods {
-		if k == m {
-			return true
-		}
+	switch m {
+	case "ACL", "BASELINE-CONTROL", "CHECKIN", "CHECKOUT", "CONNECT", "COPY", "DELETE", "GET",
+		"HEAD", "LOCK", "MERGE", "MKACTIVITY", "MKCALENDAR", "MKCOL", "MKWORKSPACE", "MOVE", "OPTIONS", "PATCH",
+		"POST", "PROPFIND", "PROPPATCH", "PUT", "REPORT", "SEARCH", "TRACE", "UNLOCK", "VERSION-CONTROL":
+		return true
 	}
 	return false
 }
