@@ -53,6 +53,22 @@ func lookupResponse(rs Responses, ref string) (string, bool, error) {
 	return "", false, fmt.Errorf("write NAME.response.body.$.path or NAME.response.headers.NAME, not %q", ref)
 }
 
+// lookupBodyPath resolves httpyac's NAME.a.b[0]: a path into the JSON body
+// of NAME's response. A NAME with no response is not known (ok false).
+func lookupBodyPath(rs Responses, ref string) (string, bool, error) {
+	name, rest, _ := strings.Cut(ref, ".")
+	resp, ok := rs.Response(name)
+	if !ok {
+		return "", false, nil
+	}
+	var doc any
+	if err := json.Unmarshal(resp.Body, &doc); err != nil {
+		return "", false, fmt.Errorf("the response of %q is not JSON: %w", name, err)
+	}
+	v, err := JSONPath(doc, "$."+rest)
+	return v, err == nil, err
+}
+
 // JSONPath evaluates the subset $.a.b[0]["c d"] on a decoded JSON value and
 // returns a string as is, and anything else as compact JSON.
 func JSONPath(doc any, path string) (string, error) {

@@ -47,8 +47,10 @@ func Expand(s string, r Resolver) (string, error) {
 
 // Scope resolves, in this order: Vars (the first map that has the name
 // wins; e.g. file variables, then the active environment, then the
-// shell's), system variables ($uuid...) through System, and
-// NAME.response... through Responses. Variable values are templates and
+// shell's), system variables ($uuid...) through System, and chained
+// references through Responses: REST Client's NAME.response.body.$.path
+// and NAME.response.headers.X, and httpyac's NAME.path (a path into the
+// JSON body of the response of NAME). Variable values are templates and
 // are expanded in the same Scope, up to MaxDepth levels. A nil field is
 // skipped.
 type Scope struct {
@@ -84,6 +86,9 @@ func (s *Scope) Lookup(ref string) (string, bool, error) {
 	}
 	if s.Responses != nil && strings.Contains(ref, ".response.") {
 		return lookupResponse(s.Responses, ref)
+	}
+	if s.Responses != nil && strings.Contains(ref, ".") {
+		return lookupBodyPath(s.Responses, ref)
 	}
 	return "", false, nil
 }

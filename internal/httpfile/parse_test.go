@@ -142,6 +142,9 @@ func TestExpand(t *testing.T) {
 		{"{{login.response.body.$.a.b[0].t}}", "tok", ""},
 		{"{{login.response.body.$.n}}", "3", ""},
 		{"{{login.response.headers.x-id}}", "42", ""},
+		{"{{login.a.b[0].t}}", "tok", ""},
+		{"{{login.nope}}", "", "no key"},
+		{"{{other.a}}", "", "unknown variable"},
 		{"{{nope}}", "", "unknown variable"},
 		{"{{loop}}", "", "nest deeper"},
 		{"{{other.response.body.$.a}}", "", "has no response yet"},
@@ -162,7 +165,7 @@ func TestExpand(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, n := range []string{"restclient.http", "chain.http", "jetbrains.http", "httpyac.http"} {
+	for _, n := range []string{"restclient.http", "chain.http", "jetbrains.http", "httpyac.http", "httpyac-chain.http"} {
 		b, _ := os.ReadFile("testdata/" + n)
 		f.Add(b)
 	}

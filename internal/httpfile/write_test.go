@@ -130,7 +130,7 @@ func TestCorpusSameAsHttpyac(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"restclient.http", "jetbrains.http", "httpyac.http", "environments.http"} {
+	for _, name := range []string{"restclient.http", "jetbrains.http", "httpyac.http", "environments.http", "httpyac-chain.http"} {
 		t.Run(name, func(t *testing.T) {
 			rec := peertest.NewRecorder(t)
 			addr := rec.Listener.Addr().String()
