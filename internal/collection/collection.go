@@ -5,6 +5,20 @@
 // A Request is a template: URL, header values and text bodies may contain
 // {{name}} references that the caller resolves (see httpfile.Resolver)
 // before sending. Readers never resolve them and never touch the network.
+//
+// The packages around it, and how a command uses them:
+//
+//	import http FILE   httpfile.Parse → File.Requests (Skipped: say once per request)
+//	send NAME          httpfile.Resolve(req, dir, &httpfile.Scope{...}, read) → Ready
+//	env list|use NAME  envfile.Load(dir, dotenvs, read) → Set.Names, Set.Vars(NAME)
+//	import har FILE    har.Read(name, data, har.ReadOptions{Match}) → Requests (+Cookies, status Checks)
+//	import postman F   postman.Read / postman.ReadEnvironment
+//	export http|edit   httpfile.Write(reqs, WriteOptions{SideFiles, Templates})
+//	export har         har.Marshal(creator, version, []har.Exchange)
+//	export python|httpie|hurl  export.Python / export.HTTPie / export.Hurl
+//
+// No package here writes a file: side files come back as data for the
+// caller's one place that writes files.
 package collection
 
 import (
