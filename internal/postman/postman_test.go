@@ -67,6 +67,25 @@ func TestReadGraphQLAndUnknownAuth(t *testing.T) {
 	}
 }
 
+func TestPathVariablesAndEmptyFiles(t *testing.T) {
+	src := `{"info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [
+	  {"name": "p", "request": {"method": "POST", "url": {"raw": "{{base}}/status/:code/x/:id?q=1", "query": [{"key": "q", "value": "1"}],
+	    "variable": [{"key": "code", "value": "200"}, {"key": "id"}]},
+	   "body": {"mode": "formdata", "formdata": [{"key": "f", "type": "file", "src": null}, {"key": "t", "value": "v"}]}}},
+	  {"name": "e", "request": {"method": "PUT", "url": "u", "body": {"mode": "file", "file": {"src": null}}}}]}`
+	c, err := Read("x.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Requests[0]
+	if p.URL != "{{base}}/status/200/x/:id?q=1" || len(p.Body.Parts) != 1 || len(p.Skipped) != 1 {
+		t.Errorf("p = %+v", p)
+	}
+	if e := c.Requests[1]; e.Body.Kind != collection.NoBody || len(e.Skipped) != 1 {
+		t.Errorf("e = %+v", e)
+	}
+}
+
 func TestReadEnvironment(t *testing.T) {
 	data, _ := os.ReadFile("testdata/dev.postman_environment.json")
 	name, vars, err := ReadEnvironment("dev.json", data)

@@ -121,8 +121,9 @@ func urlOf(raw json.RawMessage) (string, error) {
 		return s, nil
 	}
 	var u struct {
-		Raw   string `json:"raw"`
-		Query []kv   `json:"query"`
+		Raw      string `json:"raw"`
+		Query    []kv   `json:"query"`
+		Variable []kv   `json:"variable"`
 	}
 	if err := json.Unmarshal(raw, &u); err != nil {
 		return "", fmt.Errorf("must be a string or an object with raw: %w", err)
@@ -131,6 +132,7 @@ func urlOf(raw json.RawMessage) (string, error) {
 		return "", errors.New("raw: missing")
 	}
 	base, _, _ := strings.Cut(u.Raw, "?")
+	base = pathVariables(base, u.Variable)
 	var qs []string
 	for _, q := range u.Query {
 		if q.Disabled {
@@ -145,10 +147,29 @@ func urlOf(raw json.RawMessage) (string, error) {
 	if len(qs) > 0 {
 		return base + "?" + strings.Join(qs, "&"), nil
 	}
-	if len(u.Query) > 0 {
+	if len(u.Query) > 0 || len(u.Variable) > 0 {
 		return base, nil
 	}
 	return u.Raw, nil
+}
+
+// pathVariables replaces Postman's :name path segments with their values
+// (a :name without a value stays as written).
+func pathVariables(u string, vars []kv) string {
+	for _, v := range vars {
+		if v.Key == "" || v.Value == nil {
+			continue
+		}
+		seg := "/:" + v.Key
+		for i := strings.Index(u, seg); i >= 0; i = strings.Index(u, seg) {
+			end := i + len(seg)
+			if end < len(u) && u[end] != '/' && u[end] != '#' {
+				break
+			}
+			u = u[:i] + "/" + v.text() + u[end:]
+		}
+	}
+	return u
 }
 
 func authOf(a *auth) (*collection.Auth, error) {
@@ -203,6 +224,10 @@ func body(r *collection.Request, q *request) error {
 			if p.Type == "file" {
 				part.File = srcOf(p.Src)
 				part.FileName = baseName(part.File)
+				if part.File == "" {
+					r.Skipped = append(r.Skipped, fmt.Sprintf("%s: form-data file %q names no file: left out", r.Name, p.Key))
+					continue
+				}
 			} else {
 				part.Text = p.text()
 			}
@@ -210,7 +235,8 @@ func body(r *collection.Request, q *request) error {
 		}
 	case "file":
 		if b.File == nil || b.File.Src == "" {
-			return errors.New("file.src: missing: choose the file in Postman and export again")
+			r.Skipped = append(r.Skipped, r.Name+": the file body names no file (choose one in Postman and export again): sent without a body")
+			return nil
 		}
 		r.Body = collection.Body{Kind: collection.File, File: b.File.Src}
 	case "graphql":
