@@ -64,6 +64,20 @@ func TestReadFirefoxParamsAndMatch(t *testing.T) {
 	}
 }
 
+func TestReadMultipartParams(t *testing.T) {
+	src := `{"log": {"entries": [{"request": {"method": "POST", "url": "http://h/u",
+	  "headers": [{"name": "Content-Type", "value": "multipart/form-data; boundary=XyZ"}],
+	  "postData": {"mimeType": "multipart/form-data; boundary=XyZ", "params": [{"name": "a", "value": "1"}, {"name": "f", "fileName": "f.txt", "contentType": "text/plain", "value": "hi"}]}}}]}}`
+	res, err := Read("x.har", []byte(src), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Requests[0].Body
+	if b.Kind != collection.Multipart || b.Boundary != "XyZ" || len(b.Parts) != 2 || b.Parts[1].FileName != "f.txt" || b.Parts[1].Text != "hi" {
+		t.Errorf("body = %+v", b)
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"{", "x.har: not a HAR file: line 1, column 2"},

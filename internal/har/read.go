@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -135,6 +136,10 @@ func readEntry(raw json.RawMessage, path string) (*collection.Request, error) {
 	}
 	if pd := q.PostData; pd != nil {
 		r.Body = body(pd.MimeType, pd.Text, pd.Params)
+		if r.Body.Kind == collection.Multipart {
+			ct, _ := r.Header("Content-Type")
+			r.Body.Boundary = boundaryOf(ct, pd.MimeType)
+		}
 		if _, has := r.Header("Content-Type"); !has && pd.MimeType != "" && r.Body.Kind != collection.NoBody {
 			r.Headers = append(r.Headers, collection.Header{Name: "Content-Type", Value: pd.MimeType})
 		}
@@ -165,6 +170,16 @@ func body(mimeType, text string, params []nv) collection.Body {
 		b.Params = append(b.Params, collection.Param{Name: p.Name, Value: p.Value})
 	}
 	return b
+}
+
+// boundaryOf is the boundary parameter of the first media type that has one.
+func boundaryOf(types ...string) string {
+	for _, t := range types {
+		if _, p, err := mime.ParseMediaType(t); err == nil && p["boundary"] != "" {
+			return p["boundary"]
+		}
+	}
+	return ""
 }
 
 // dropped names the headers a replay must not copy: hop-by-hop ones and
