@@ -26,6 +26,9 @@ type File struct {
 	Name     string
 	Vars     []Var // file variables (@name = value), in order; values are templates
 	Requests []collection.Request
+	// Skipped lists what applies to no one request and was not run (a
+	// JavaScript block before a ###), one line each.
+	Skipped []string
 }
 
 // Var is a file variable.
@@ -109,6 +112,7 @@ func (p *parser) run() error {
 		t := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(t, "###"):
+			p.file.Skipped = append(p.file.Skipped, b.skipped...)
 			b = &block{name: strings.TrimSpace(strings.TrimLeft(t, "#"))}
 			p.i++
 		case t == "":
@@ -117,10 +121,18 @@ func (p *parser) run() error {
 			p.meta(b, t)
 			p.i++
 		case strings.HasPrefix(t, "@"):
-			if err := p.fileVar(t); err != nil {
+			if err := p.fileVar(b, t); err != nil {
 				return err
 			}
 			p.i++
+		case strings.HasPrefix(t, "/*"):
+			if err := p.skipUntil("*/", "block comment /* has no closing */: close it"); err != nil {
+				return err
+			}
+		case isScriptStart(t) || strings.HasPrefix(t, "< {%"):
+			if err := p.skipScript(&b.skipped, t); err != nil {
+				return err
+			}
 		default:
 			if err := p.request(b); err != nil {
 				return err
@@ -128,6 +140,7 @@ func (p *parser) run() error {
 			b = &block{}
 		}
 	}
+	p.file.Skipped = append(p.file.Skipped, b.skipped...)
 	return nil
 }
 
@@ -156,7 +169,16 @@ func (p *parser) meta(b *block, t string) {
 	b.settings[key] = val
 }
 
-func (p *parser) fileVar(t string) error {
+// fileVar reads "@name = value"; "@key rest" (httpyac's metadata such as
+// @xpath_ns p=uri) becomes a setting of the next request.
+func (p *parser) fileVar(b *block, t string) error {
+	if k, rest, ok := strings.Cut(t[1:], " "); ok && k != "" && !strings.Contains(k, "=") && !strings.HasPrefix(strings.TrimSpace(rest), "=") {
+		if b.settings == nil {
+			b.settings = map[string]string{}
+		}
+		b.settings[k] = strings.TrimSpace(rest)
+		return nil
+	}
 	name, val, ok := strings.Cut(t[1:], "=")
 	name = strings.TrimSpace(name)
 	if !ok || name == "" || strings.ContainsAny(name, " \t{}") {

@@ -3,6 +3,7 @@ package httpfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -91,11 +92,39 @@ func TestParseWithoutSeparators(t *testing.T) {
 	}
 }
 
+func TestParseLikeHttpyac(t *testing.T) {
+	src := "@host = http://h\n/* a\ncomment */\n{{\n  exports.x = 1;\n}}\n###\nGET /a\nGET /b\nPOST http://h\n  /c\n  ?x=1\n{\"a\": 1}\n\n{{@response\n  test();\n}}\n###\n< {%\n  request.variables.set('a', 1)\n%}\nVERSION-CONTROL /v\n"
+	f, err := Parse("y.http", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range f.Requests {
+		got = append(got, fmt.Sprintf("%s %s %q %d", r.Method, r.URL, r.Body.Text, len(r.Skipped)))
+	}
+	if len(f.Skipped) != 1 {
+		t.Errorf("file skipped = %q", f.Skipped)
+	}
+	want := "GET /a \"\" 0|GET /b \"\" 0|POST http://h/c?x=1 \"{\\\"a\\\": 1}\" 1|VERSION-CONTROL /v \"\" 1"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if l, _ := Parse("z.http", []byte("GET /a?q={{ new Date() }}&x={{$datetime \"DD MM\"}} HTTP/1.1\n")); l == nil || l.Requests[0].URL != `/a?q={{ new Date() }}&x={{$datetime "DD MM"}}` {
+		t.Errorf("spaces inside {{ }}: %+v", l)
+	}
+	r, err := Resolve(&f.Requests[0], ".", &Scope{Vars: []map[string]string{f.VarMap()}}, os.ReadFile)
+	if err != nil || r.URL != "http://h/a" {
+		t.Errorf("relative URL = %v, %v", r, err)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"GET\n", "x.http:1: request line \"GET\" has no URL"},
 		{"GET http://a/{{x\n", "x.http:1: {{ without }}"},
-		{"GET http://a/\nnot a header\n", "x.http:2: \"not a header\" is not a header"},
+		{"GET http://a/\n\n{{\nclient.x()\n", "x.http:3: the JavaScript block has no closing }}"},
+		{"/* open\nGET http://a/\n", "x.http:1: block comment /* has no closing */"},
+		{"proto < ./hello.proto\n", "x.http:1: \"proto < ./hello.proto\": httpyac's gRPC requests are not supported"},
 		{"GET http://a/\n\n> {%\nclient.log(1)\n", "x.http:3: response handler {% has no closing %}"},
 		{"# @name a\nGET http://a/\n###\n# @name a\nGET http://b/\n", "x.http:5: request name \"a\" is already used on line 2"},
 		{"POST http://a/\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=x\n\n1\n", "no closing --b--"},

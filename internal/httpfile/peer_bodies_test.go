@@ -15,7 +15,7 @@ func TestTrickyBodiesByHttpyac(t *testing.T) {
 	yac := peertest.Tool(t, "httpyac")
 	rec := peertest.NewRecorder(t)
 	bodies := []string{"a  \nb", "\tx", "@x = 1", "x\n@y=2", "GET http://x", "é ü", "a\n\nb", "{%x%}", "?a=1", "&b=2",
-		"HTTP/1.1 200", "a\r\nb", " lead", "x\n    ", "--x", "}}", "{ {", "\u00a0nbsp", "x\n\n\ny", "# @name z"}
+		"HTTP/1.1 200", "a\r\nb", " lead", "x\n    ", "--x", "}}", "{ {", "\u00a0nbsp", "x\n\n\ny", "# @name z", "/* c */", "a\n/*\nb\n*/", "key: value\nother: 2", "\tindented: x"}
 	var reqs []collection.Request
 	for _, b := range bodies {
 		reqs = append(reqs, collection.Request{Method: "POST", URL: rec.URL + "/t", Headers: []collection.Header{{Name: "Content-Type", Value: "text/plain"}},

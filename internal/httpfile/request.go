@@ -18,8 +18,10 @@ func (p *parser) request(b *block) error {
 	}
 	p.i++
 	for p.i < len(p.lines) {
-		t := strings.TrimSpace(p.lines[p.i])
-		if !strings.HasPrefix(t, "?") && !strings.HasPrefix(t, "&") {
+		raw := p.lines[p.i]
+		t := strings.TrimSpace(raw)
+		indented := raw != "" && (raw[0] == ' ' || raw[0] == '\t')
+		if !strings.HasPrefix(t, "?") && !strings.HasPrefix(t, "&") && !(indented && strings.HasPrefix(t, "/")) {
 			break
 		}
 		target += t
@@ -41,7 +43,13 @@ func (p *parser) request(b *block) error {
 
 // requestLine splits "METHOD URL [HTTP/1.1]"; a line without a method is a GET.
 func requestLine(t string) (method, target string, err error) {
-	f := strings.Fields(t)
+	f := fieldsOutsideTemplates(t)
+	switch {
+	case len(f) > 0 && (f[0] == "proto" || f[0] == "grpc" || f[0] == "GRPC"):
+		return "", "", fmt.Errorf("%q: httpyac's gRPC requests are not supported: leave this request out", t)
+	case len(f) > 0 && (f[0] == "fragment" || f[0] == "gql"):
+		return "", "", fmt.Errorf("%q: httpyac's GraphQL fragments are not supported: inline the fragment in the query", t)
+	}
 	if len(f) > 1 && strings.HasPrefix(f[len(f)-1], "HTTP/") {
 		f = f[:len(f)-1]
 	}
@@ -56,13 +64,46 @@ func requestLine(t string) (method, target string, err error) {
 	return "", "", fmt.Errorf("cannot read %q as a request line: write METHOD URL [HTTP/1.1], or start the line with # to make it a comment", t)
 }
 
-// isMethod reports whether s looks like a method: upper-case letters only.
+// fieldsOutsideTemplates splits t at spaces that are not inside {{ }}.
+func fieldsOutsideTemplates(t string) []string {
+	var out []string
+	var cur strings.Builder
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch {
+		case strings.HasPrefix(t[i:], "{{"):
+			depth++
+			cur.WriteString("{{")
+			i++
+			continue
+		case strings.HasPrefix(t[i:], "}}") && depth > 0:
+			depth--
+			cur.WriteString("}}")
+			i++
+			continue
+		case (t[i] == ' ' || t[i] == '\t') && depth == 0:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+			continue
+		}
+		cur.WriteByte(t[i])
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// isMethod reports whether s looks like a method: upper-case letters and
+// dashes (VERSION-CONTROL).
 func isMethod(s string) bool {
-	if s == "" {
+	if s == "" || s[0] == '-' {
 		return false
 	}
 	for _, c := range s {
-		if c < 'A' || c > 'Z' {
+		if (c < 'A' || c > 'Z') && c != '-' {
 			return false
 		}
 	}
@@ -78,7 +119,7 @@ func (p *parser) headers(r *collection.Request) error {
 		case t == "":
 			p.i++
 			return nil
-		case strings.HasPrefix(t, "###") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<"):
+		case strings.HasPrefix(t, "###") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<") || isPeerRequestLine(t):
 			return nil
 		case isComment(t):
 			p.i++
@@ -86,8 +127,8 @@ func (p *parser) headers(r *collection.Request) error {
 		}
 		name, val, ok := strings.Cut(t, ":")
 		name = strings.TrimSpace(name)
-		if !ok || name == "" || strings.ContainsAny(name, " \t") {
-			return p.errAt(p.i+1, fmt.Sprintf("%q is not a header (Name: value): leave a blank line before the body", t))
+		if !ok || !isToken(name) {
+			return nil // like httpyac, the body starts at the first line that is not a header
 		}
 		val = strings.TrimSpace(val)
 		if err := checkTemplate(val); err != nil {
@@ -117,6 +158,12 @@ func (p *parser) body(r *collection.Request) error {
 			p.skipResponse(r)
 			continue
 		}
+		if afterBlank && isScriptStart(t) {
+			if err := p.skipScript(&r.Skipped, t); err != nil {
+				return err
+			}
+			continue
+		}
 		if isHandler(t) {
 			if err := p.handler(r, t); err != nil {
 				return err
@@ -138,7 +185,7 @@ func (p *parser) body(r *collection.Request) error {
 			return nil
 		}
 	}
-	if ct, _ := r.Header("Content-Type"); strings.Contains(strings.ToLower(ct), "multipart/") {
+	if ct, _ := r.Header("Content-Type"); strings.Contains(strings.ToLower(ct), "multipart/form-data") {
 		return p.multipart(r, ct, lines, start)
 	}
 	for i, l := range lines {

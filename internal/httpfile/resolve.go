@@ -24,7 +24,8 @@ type ReadFile func(path string) ([]byte, error)
 // Resolve expands r's URL, headers and body in res and reads the files
 // its body refers to, relative to dir. A multipart body is encoded as
 // httpyac does: parts separated by CRLF, no CRLF after the closing
-// boundary. The URL is made ready for the wire by WireURL. Errors name
+// boundary. A URL that is only a path is joined to the variable host, as
+// httpyac does; the URL is made ready for the wire by WireURL. Errors name
 // r's file:line.
 func Resolve(r *collection.Request, dir string, res Resolver, read ReadFile) (*Ready, error) {
 	fail := func(err error) error {
@@ -34,6 +35,12 @@ func Resolve(r *collection.Request, dir string, res Resolver, read ReadFile) (*R
 	var err error
 	if out.URL, err = Expand(r.URL, res); err != nil {
 		return nil, fail(err)
+	}
+	if strings.HasPrefix(out.URL, "/") {
+		// httpyac's rule: a URL that is only a path goes to {{host}}
+		if host, ok, err := res.Lookup("host"); err == nil && ok {
+			out.URL = strings.TrimSuffix(host, "/") + out.URL
+		}
 	}
 	out.URL = WireURL(out.URL)
 	for _, h := range r.Headers {

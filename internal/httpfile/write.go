@@ -257,7 +257,7 @@ func unsafeText(data []byte, templates bool) string {
 	}
 	for _, l := range strings.Split(s, "\n") {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<") || t == "" && l != "" {
+		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<") || isScriptStart(t) || t == "" && l != "" {
 			return fmt.Sprintf("has the line %q, which those tools read as a separator, comment, handler or file", l)
 		}
 		if m, _, ok := strings.Cut(t, " "); ok && PeerKnowsMethod(strings.ToUpper(m)) || strings.HasPrefix(t, "HTTP/") {
