@@ -62,7 +62,9 @@ const MaxSize = 16 << 20
 
 // Parse reads src, the text of the .http file called name (used in errors
 // and positions). It returns the first error, a *collection.Error with
-// name:line and what to do; on error no request is returned.
+// name:line and what to do; on error no request is returned. A name given
+// with @name must be unique; the text after ### names a request too (as
+// in JetBrains) but may repeat, and Lookup finds the first.
 func Parse(name string, src []byte) (*File, error) {
 	if len(src) > MaxSize {
 		return nil, &collection.Error{Pos: collection.Pos{File: name}, Msg: fmt.Sprintf("file is over %d MiB: split it", MaxSize>>20)}
@@ -71,19 +73,9 @@ func Parse(name string, src []byte) (*File, error) {
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	f := &File{Name: name}
-	p := &parser{file: f, lines: lines}
+	p := &parser{file: f, lines: lines, named: map[string]int{}}
 	if err := p.run(); err != nil {
 		return nil, err
-	}
-	names := map[string]int{}
-	for _, r := range f.Requests {
-		if r.Name == "" {
-			continue
-		}
-		if l, dup := names[r.Name]; dup {
-			return nil, p.errAt(r.Pos.Line, fmt.Sprintf("request name %q is already used on line %d: rename one", r.Name, l))
-		}
-		names[r.Name] = r.Pos.Line
 	}
 	return f, nil
 }
@@ -91,12 +83,14 @@ func Parse(name string, src []byte) (*File, error) {
 type parser struct {
 	file  *File
 	lines []string
-	i     int // index of the next line
+	i     int            // index of the next line
+	named map[string]int // @name → its request's line
 }
 
 // block is the state of the request being read.
 type block struct {
 	name     string
+	named    bool // name came from @name (and must be unique), not from ### text
 	settings map[string]string
 	skipped  []string
 }
@@ -160,7 +154,7 @@ func (p *parser) meta(b *block, t string) {
 	}
 	key, val = strings.TrimSpace(key), strings.TrimSpace(val)
 	if key == "name" {
-		b.name = val
+		b.name, b.named = val, true
 		return
 	}
 	if b.settings == nil {

@@ -102,6 +102,9 @@ func TestParseLikeHttpyac(t *testing.T) {
 	for _, r := range f.Requests {
 		got = append(got, fmt.Sprintf("%s %s %q %d", r.Method, r.URL, r.Body.Text, len(r.Skipped)))
 	}
+	if d, err := Parse("d.http", []byte("### same\nGET http://a/\n### same\nGET http://b/\n")); err != nil || len(d.Requests) != 2 {
+		t.Errorf("repeated ### text: %v", err)
+	}
 	if len(f.Skipped) != 1 {
 		t.Errorf("file skipped = %q", f.Skipped)
 	}

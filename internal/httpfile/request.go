@@ -12,6 +12,12 @@ import (
 func (p *parser) request(b *block) error {
 	line := p.i + 1
 	r := collection.Request{Name: b.name, Settings: b.settings, Skipped: b.skipped, Pos: collection.Pos{File: p.file.Name, Line: line}}
+	if b.named {
+		if l, dup := p.named[b.name]; dup {
+			return p.errAt(line, fmt.Sprintf("request name %q is already used on line %d: rename one", b.name, l))
+		}
+		p.named[b.name] = line
+	}
 	method, target, err := requestLine(strings.TrimSpace(p.lines[p.i]))
 	if err != nil {
 		return p.errAt(line, err.Error())
