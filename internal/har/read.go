@@ -119,21 +119,7 @@ func readEntry(raw json.RawMessage, path string) (*collection.Request, error) {
 	}
 	q := e.Request
 	r := &collection.Request{Method: *q.Method, URL: *q.URL}
-	for _, h := range q.Headers {
-		if strings.HasPrefix(h.Name, ":") || dropped(h.Name) {
-			continue
-		}
-		if strings.EqualFold(h.Name, "Cookie") {
-			if len(q.Cookies) == 0 {
-				r.Cookies = append(r.Cookies, cookiePairs(h.Value)...)
-			}
-			continue
-		}
-		r.Headers = append(r.Headers, collection.Header{Name: h.Name, Value: h.Value})
-	}
-	for _, c := range q.Cookies {
-		r.Cookies = append(r.Cookies, collection.Cookie{Name: c.Name, Value: c.Value})
-	}
+	r.Headers, r.Cookies = headersAndCookies(q.Headers, q.Cookies)
 	if pd := q.PostData; pd != nil {
 		r.Body = body(pd.MimeType, pd.Text, pd.Params)
 		if r.Body.Kind == collection.Multipart {
@@ -148,6 +134,28 @@ func readEntry(raw json.RawMessage, path string) (*collection.Request, error) {
 		r.Checks = append(r.Checks, collection.Check{Kind: "status", Value: strconv.Itoa(e.Response.Status)})
 	}
 	return r, nil
+}
+
+// headersAndCookies keeps the headers a replay sends and takes the
+// cookies from the cookie list, or from Cookie headers when there is none.
+func headersAndCookies(headers, cookies []nv) ([]collection.Header, []collection.Cookie) {
+	var hs []collection.Header
+	var cs []collection.Cookie
+	for _, h := range headers {
+		switch {
+		case strings.HasPrefix(h.Name, ":") || dropped(h.Name):
+		case strings.EqualFold(h.Name, "Cookie"):
+			if len(cookies) == 0 {
+				cs = append(cs, cookiePairs(h.Value)...)
+			}
+		default:
+			hs = append(hs, collection.Header{Name: h.Name, Value: h.Value})
+		}
+	}
+	for _, c := range cookies {
+		cs = append(cs, collection.Cookie{Name: c.Name, Value: c.Value})
+	}
+	return hs, cs
 }
 
 func body(mimeType, text string, params []nv) collection.Body {

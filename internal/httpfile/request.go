@@ -148,42 +148,10 @@ func (p *parser) headers(r *collection.Request) error {
 
 // body reads the body and the response handlers after it.
 func (p *parser) body(r *collection.Request) error {
-	var lines []string
 	start := p.i + 1
-	for p.i < len(p.lines) {
-		raw := p.lines[p.i]
-		t := strings.TrimSpace(raw)
-		if strings.HasPrefix(t, "###") {
-			break
-		}
-		afterBlank := len(lines) == 0 || strings.TrimSpace(lines[len(lines)-1]) == ""
-		if afterBlank && isPeerRequestLine(t) {
-			break // httpyac starts a request here without ###
-		}
-		if afterBlank && strings.HasPrefix(t, "HTTP/") {
-			p.skipResponse(r)
-			continue
-		}
-		if afterBlank && isScriptStart(t) {
-			if err := p.skipScript(&r.Skipped, t); err != nil {
-				return err
-			}
-			continue
-		}
-		if isHandler(t) {
-			if err := p.handler(r, t); err != nil {
-				return err
-			}
-			continue
-		}
-		lines = append(lines, raw)
-		p.i++
-	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
-	}
-	if len(lines) == 0 {
-		return nil
+	lines, err := p.bodyLines(r)
+	if err != nil || len(lines) == 0 {
+		return err
 	}
 	if len(lines) == 1 {
 		if ref, templated, ok := fileRef(lines[0]); ok {
@@ -201,6 +169,43 @@ func (p *parser) body(r *collection.Request) error {
 	}
 	r.Body = collection.Body{Kind: collection.Text, Text: strings.Join(lines, "\n")}
 	return nil
+}
+
+// bodyLines collects the body's lines up to the next request, stepping
+// over handlers, scripts and example responses (recorded in r.Skipped);
+// trailing blank lines are dropped.
+func (p *parser) bodyLines(r *collection.Request) ([]string, error) {
+	var lines []string
+	for p.i < len(p.lines) {
+		raw := p.lines[p.i]
+		t := strings.TrimSpace(raw)
+		afterBlank := len(lines) == 0 || strings.TrimSpace(lines[len(lines)-1]) == ""
+		var err error
+		switch {
+		case strings.HasPrefix(t, "###"), afterBlank && isPeerRequestLine(t): // httpyac needs no ###
+			return trimBlank(lines), nil
+		case afterBlank && strings.HasPrefix(t, "HTTP/"):
+			p.skipResponse(r)
+		case afterBlank && isScriptStart(t):
+			err = p.skipScript(&r.Skipped, t)
+		case isHandler(t):
+			err = p.handler(r, t)
+		default:
+			lines = append(lines, raw)
+			p.i++
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return trimBlank(lines), nil
+}
+
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 // isPeerRequestLine reports whether t is "METHOD URL [HTTP/x]" with a

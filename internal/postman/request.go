@@ -204,9 +204,7 @@ func body(r *collection.Request, q *request) error {
 		r.Body = collection.Body{Kind: collection.Text, Text: b.Raw}
 		ct := map[string]string{"json": "application/json", "xml": "application/xml", "html": "text/html",
 			"javascript": "application/javascript", "text": "text/plain"}[b.Options.Raw.Language]
-		if _, has := r.Header("Content-Type"); ct != "" && !has {
-			r.Headers = append(r.Headers, collection.Header{Name: "Content-Type", Value: ct})
-		}
+		defaultContentType(r, ct)
 	case "urlencoded":
 		r.Body = collection.Body{Kind: collection.Form}
 		for _, p := range b.URLEncoded {
@@ -215,24 +213,7 @@ func body(r *collection.Request, q *request) error {
 			}
 		}
 	case "formdata":
-		r.Body = collection.Body{Kind: collection.Multipart}
-		for _, p := range b.FormData {
-			if p.Disabled {
-				continue
-			}
-			part := collection.Part{Name: p.Key, ContentType: p.ContentType}
-			if p.Type == "file" {
-				part.File = srcOf(p.Src)
-				part.FileName = baseName(part.File)
-				if part.File == "" {
-					r.Skipped = append(r.Skipped, fmt.Sprintf("%s: form-data file %q names no file: left out", r.Name, p.Key))
-					continue
-				}
-			} else {
-				part.Text = p.text()
-			}
-			r.Body.Parts = append(r.Body.Parts, part)
-		}
+		formData(r, b.FormData)
 	case "file":
 		if b.File == nil || b.File.Src == "" {
 			r.Skipped = append(r.Skipped, r.Name+": the file body names no file (choose one in Postman and export again): sent without a body")
@@ -240,25 +221,61 @@ func body(r *collection.Request, q *request) error {
 		}
 		r.Body = collection.Body{Kind: collection.File, File: b.File.Src}
 	case "graphql":
-		if b.GraphQL == nil {
-			return errors.New("graphql: missing")
-		}
-		doc := map[string]any{"query": b.GraphQL.Query}
-		if v := strings.TrimSpace(b.GraphQL.Variables); v != "" {
-			doc["variables"] = json.RawMessage(v)
-		}
-		text, err := json.Marshal(doc)
-		if err != nil {
-			return fmt.Errorf("graphql.variables: not JSON: %w", err)
-		}
-		r.Body = collection.Body{Kind: collection.Text, Text: string(text)}
-		if _, has := r.Header("Content-Type"); !has {
-			r.Headers = append(r.Headers, collection.Header{Name: "Content-Type", Value: "application/json"})
-		}
+		return graphQL(r, q)
 	case "", "none":
 	default:
 		return fmt.Errorf("mode %q is not supported (raw, urlencoded, formdata, file, graphql)", b.Mode)
 	}
+	return nil
+}
+
+// defaultContentType adds Content-Type: ct unless r has one or ct is "".
+func defaultContentType(r *collection.Request, ct string) {
+	if _, has := r.Header("Content-Type"); ct != "" && !has {
+		r.Headers = append(r.Headers, collection.Header{Name: "Content-Type", Value: ct})
+	}
+}
+
+// formData reads form-data fields: text values and files; a file field
+// without a file is left out and listed in r.Skipped.
+func formData(r *collection.Request, fields []kv) {
+	r.Body = collection.Body{Kind: collection.Multipart}
+	for _, p := range fields {
+		if p.Disabled {
+			continue
+		}
+		part := collection.Part{Name: p.Key, ContentType: p.ContentType}
+		if p.Type != "file" {
+			part.Text = p.text()
+			r.Body.Parts = append(r.Body.Parts, part)
+			continue
+		}
+		part.File = srcOf(p.Src)
+		part.FileName = baseName(part.File)
+		if part.File == "" {
+			r.Skipped = append(r.Skipped, fmt.Sprintf("%s: form-data file %q names no file: left out", r.Name, p.Key))
+			continue
+		}
+		r.Body.Parts = append(r.Body.Parts, part)
+	}
+}
+
+// graphQL sends a GraphQL body as JSON {"query", "variables"}.
+func graphQL(r *collection.Request, q *request) error {
+	g := q.Body.GraphQL
+	if g == nil {
+		return errors.New("graphql: missing")
+	}
+	doc := map[string]any{"query": g.Query}
+	if v := strings.TrimSpace(g.Variables); v != "" {
+		doc["variables"] = json.RawMessage(v)
+	}
+	text, err := json.Marshal(doc)
+	if err != nil {
+		return fmt.Errorf("graphql.variables: not JSON: %w", err)
+	}
+	r.Body = collection.Body{Kind: collection.Text, Text: string(text)}
+	defaultContentType(r, "application/json")
 	return nil
 }
 
