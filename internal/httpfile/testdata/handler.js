@@ -1,0 +1,1 @@
+// a response handler that httpsh skips
