@@ -10,15 +10,22 @@ import (
 	"github.com/httpsh/httpsh/internal/lesson"
 )
 
-// TestLearnPTY walks lesson 1 in the real shell on a pseudo-terminal 80
-// columns wide: each wrong answer gets its hint, each answer passes its
-// step, and the lesson ends with its recap and shows as done.
+// TestLearnPTY walks every shipped lesson in the real shell on a
+// pseudo-terminal 80 columns wide: each typical wrong answer gets its
+// hint, each right answer passes its step, and the lesson ends with its
+// recap and shows as done.
 func TestLearnPTY(t *testing.T) {
 	ls, err := lesson.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := ls[0]
+	for _, l := range ls {
+		t.Run(l.Name, func(t *testing.T) { walkLesson(t, l) })
+	}
+}
+
+// walkLesson types lesson l's wrong and right answers in a new shell.
+func walkLesson(t *testing.T, l *lesson.Lesson) {
 	home := t.TempDir()
 	pixel, err := os.ReadFile("examples/pixel.png")
 	if err != nil {

@@ -85,6 +85,9 @@ type Command struct {
 	Checks bool
 	// Observe, when set, is shown every line the executor ran (record).
 	Observe func(env *Env, r Ran)
+	// Close, when set, is called once when the session ends (Executor
+	// Close): a family releases what it started (learn's playground).
+	Close func(env *Env)
 
 	flags func(fs *pflag.FlagSet) any
 	run   func(ctx context.Context, env *Env, call *Call, opts any) error

@@ -49,6 +49,15 @@ func (x *Executor) Execute(ctx context.Context, l *Logical) error {
 	return err
 }
 
+// Close ends the session's commands: each Command's Close runs once, so
+// what a family started (a playground, a listener) stops. Call it when the
+// program is done with the executor.
+func (x *Executor) Close() {
+	for _, c := range x.registry.closers {
+		c.Close(x.Env)
+	}
+}
+
 // ExecuteLine runs text that has no heredoc.
 func (x *Executor) ExecuteLine(ctx context.Context, text string) error {
 	return x.Execute(ctx, &Logical{Text: text})

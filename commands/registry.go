@@ -16,6 +16,7 @@ type Registry struct {
 	byName    map[string]*Command
 	names     []string
 	observers []*Command
+	closers   []*Command
 }
 
 // NewRegistry returns a registry of the given families' commands. A name
@@ -48,6 +49,9 @@ func (r *Registry) add(c *Command) {
 	r.list = append(r.list, c)
 	if c.Observe != nil {
 		r.observers = append(r.observers, c)
+	}
+	if c.Close != nil {
+		r.closers = append(r.closers, c)
 	}
 }
 

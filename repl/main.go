@@ -68,6 +68,7 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	defer s.Close()
 	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
 	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
+	defer x.Close()
 	if !interactive {
 		// Scripts print a lot; one write per command, flushed after each
 		// (by the script runner), keeps 1000-request scripts fast.

@@ -60,6 +60,7 @@ func command(st *state) *commands.Command {
 		return st.run(ctx, env, call)
 	})
 	c.Observe = st.observe
+	c.Close = st.closePlayground
 	return c
 }
 
