@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/charset"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
@@ -166,7 +167,9 @@ func runJSON(ctx context.Context, env *commands.Env, c *commands.Call, o *jsonOp
 	if err := env.InMemory("json", e.Response()); err != nil {
 		return err
 	}
-	results, err := commands.JQ(ctx, filter, e.Response().Body)
+	// The body as text: decoded by its charset (Latin-1 JSON and such).
+	body, _, _ := charset.Decode(e.Response().Body, e.Response().ContentType())
+	results, err := commands.JQ(ctx, filter, body)
 	if err != nil {
 		return err
 	}
