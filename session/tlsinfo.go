@@ -151,9 +151,9 @@ func certHint(ctx context.Context, err error, host string) error {
 	switch {
 	case strings.Contains(msg, "remote error: tls:"):
 		why = msg[strings.LastIndex(msg, "tls: ")+5:]
-	case strings.Contains(msg, "http2: client conn could not be established"):
-		// TLS 1.3 over h2: the refusal comes after our side of the
-		// handshake, and x/net's http2 hides it behind this.
+	case strings.Contains(msg, "http2: client conn could not be established"), strings.Contains(msg, "connection reset"), strings.HasSuffix(msg, "EOF"):
+		// TLS 1.3: the refusal comes after our side of the handshake,
+		// as a closed connection (x/net's http2 hides it behind this).
 	default:
 		return err
 	}

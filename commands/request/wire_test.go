@@ -133,7 +133,7 @@ func TestH2C(t *testing.T) {
 	t.Cleanup(srv.Close)
 	x, out, _ := scripttest.Executor(t, srv.URL)
 	line(t, x, "get / --http2 --show status,body,timing", 0)
-	if !strings.Contains(out.String(), "HTTP/2.0 200 OK") || !strings.Contains(out.String(), "\nHTTP/2.0\n") {
+	if !strings.Contains(out.String(), "HTTP/2.0 200 OK") || !strings.Contains(out.String(), "  protocol HTTP/2.0\n") {
 		t.Errorf("h2c:\n%s", out)
 	}
 }
