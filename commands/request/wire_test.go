@@ -6,13 +6,16 @@ import (
 	"crypto/tls"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/scripttest"
 	"github.com/httpsh/httpsh/internal/testca"
+	"github.com/klauspost/compress/zstd"
 )
 
 // line runs one line and returns its error, failing the test when its
@@ -166,5 +169,41 @@ func TestCharsetDisplay(t *testing.T) {
 	line(t, x, "show body --raw", 0)
 	if !bytes.Equal(out.Bytes(), body) {
 		t.Errorf("--raw printed %q", out.Bytes())
+	}
+}
+
+// TestCompressedCharset: brotli and zstd bodies in Windows-1252 are
+// decompressed, then decoded for display; save keeps the decompressed bytes.
+func TestCompressedCharset(t *testing.T) {
+	text := []byte("caf\xe9 \x80 cr\xe8me\n")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=windows-1252")
+		var buf bytes.Buffer
+		switch r.URL.Path {
+		case "/br":
+			bw := brotli.NewWriter(&buf)
+			_, _ = bw.Write(text)
+			_ = bw.Close()
+		case "/zstd":
+			zw, _ := zstd.NewWriter(&buf)
+			_, _ = zw.Write(text)
+			_ = zw.Close()
+		}
+		w.Header().Set("Content-Encoding", strings.TrimPrefix(r.URL.Path, "/"))
+		_, _ = w.Write(buf.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	x, out, _ := scripttest.Executor(t, srv.URL)
+	dir := t.TempDir()
+	for _, enc := range []string{"br", "zstd"} {
+		out.Reset()
+		line(t, x, "get /"+enc+" --show body", 0)
+		if out.String() != "café € crème\n" {
+			t.Errorf("%s shown as %q", enc, out)
+		}
+		line(t, x, "save "+dir+"/"+enc, 0)
+		if b, _ := os.ReadFile(dir + "/" + enc); !bytes.Equal(b, text) {
+			t.Errorf("%s saved %q", enc, b)
+		}
 	}
 }
