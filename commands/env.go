@@ -183,7 +183,7 @@ func (e *Env) Meters() fileout.Meters {
 
 // View prints exchanges on stdout with the current renderer and width.
 func (e *Env) View() render.View {
-	return render.View{R: e.Render(), W: e.Stdout, Warn: e.Stderr, Cols: e.Cols()}
+	return render.View{R: e.Render(), W: e.Stdout, Warn: e.Stderr, Cols: e.Cols(), Terminal: e.Terminal}
 }
 
 // Password asks for user's password without echo; without a terminal

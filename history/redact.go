@@ -17,8 +17,10 @@ const redacted = "***"
 //
 // A secret is:
 //   - the password of `--auth`/`-u`/`--user USER:PASS` (also `--auth=...`)
-//     and of `auth basic USER:PASS`; without a password the word is kept;
-//   - the token of `--bearer TOKEN`, `--bearer=TOKEN`, `auth bearer TOKEN`;
+//     and of `auth basic USER:PASS` and `auth digest USER:PASS`; without a
+//     password the word is kept;
+//   - the token of `--bearer TOKEN`, `--bearer=TOKEN`, `auth bearer TOKEN`,
+//     and the secret of `--client-secret SECRET` (auth oauth2);
 //   - the value of a header whose name looks secret (see secretName), as an
 //     item (`Authorization:Bearer x`, `'Cookie: a=b'`), a `-H`/`--header`
 //     argument, or a `headers` default; when such a value is a bare auth
@@ -112,9 +114,11 @@ func commandEdits(ws []word) []edit {
 	case "auth":
 		if len(ws) >= 3 {
 			switch strings.ToLower(string(ws[1].val)) {
-			case "basic":
+			case "basic", "digest":
 				r.userPass(&ws[2], 0)
 				i = 3
+			case "oauth2":
+				i = 3 // the flow; --client-secret is hidden as a flag
 			case "bearer":
 				r.whole(&ws[2], 0)
 				i = 3
@@ -189,7 +193,7 @@ func (r *redactor) arg(ws []word) int {
 		switch name {
 		case "--auth", "--user", "-u":
 			f = r.userPass
-		case "--bearer":
+		case "--bearer", "--client-secret":
 			f = r.whole
 		case "-H", "--header":
 			f = func(w *word, off int) { r.header(w, off) }
@@ -200,7 +204,8 @@ func (r *redactor) arg(ws []word) int {
 		case "--json", "--data", "-d":
 			f = r.body
 		case "--timeout", "--header-timeout", "--max-redirects", "-o", "--output", "--show", "--files",
-			"--name", "--domain", "--path", "--base", "--session", "--color":
+			"--name", "--domain", "--path", "--base", "--session", "--color",
+			"--cacert", "--cert", "--key", "--token-url", "--auth-url", "--device-url", "--client-id", "--scope":
 			f = func(*word, int) {} // takes an argument with nothing to hide
 		default:
 			return 0

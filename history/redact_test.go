@@ -25,6 +25,12 @@ func TestRedact(t *testing.T) {
 		{"auth basic", "auth basic user:pass", "auth basic user:***"},
 		{"auth basic no pass", "auth basic user", "auth basic user"},
 		{"auth bearer", "auth bearer TOKEN", "auth bearer ***"},
+		{"auth digest", "auth digest user:pass", "auth digest user:***"},
+		{"auth oauth2", "auth oauth2 client-credentials --token-url http://h/token --client-id app --client-secret s3cret --scope read",
+			"auth oauth2 client-credentials --token-url http://h/token --client-id app --client-secret *** --scope read"},
+		{"client-secret eq", "auth oauth2 device --client-secret=s3cret", "auth oauth2 device --client-secret=***"},
+		{"client-secret env", "auth oauth2 device --client-secret {{env.SECRET}}", "auth oauth2 device --client-secret {{env.SECRET}}"},
+		{"digest request", "get /x --digest --auth ada:pw --cacert ca.pem --cert c.pem --key k.pem", "get /x --digest --auth ada:*** --cacert ca.pem --cert c.pem --key k.pem"},
 		{"auth show", "auth", "auth"},
 		{"auth clear", "auth clear", "auth clear"},
 		// header items and flags

@@ -48,6 +48,7 @@ type options struct {
 	files      []string
 	session    string
 	report     *report
+	wire       wireOptions
 }
 
 // newFlagSet registers the binary's flags into a fresh options value;
@@ -63,6 +64,7 @@ func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	fs.StringVar(&o.color, "color", "", "colour `WHEN`: auto, always or never (NO_COLOR is respected)")
 	commands.ListFlag(fs, &o.vars, "var", "", "set a variable `NAME=VALUE` (repeatable)")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "in scripts, go on after a failing command")
+	o.wire.register(fs)
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
 	var reports []string
 	commands.ListFlag(fs, &reports, "report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE]); repeatable")
@@ -118,6 +120,9 @@ func (o *options) apply(s *session.Session) error {
 	}
 	if o.color != "" {
 		s.Settings.Color = o.color
+	}
+	if err := o.wire.apply(s); err != nil {
+		return err
 	}
 	for _, v := range o.vars {
 		name, value, ok := strings.Cut(v, "=")

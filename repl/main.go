@@ -165,5 +165,6 @@ func newExecutor(s *session.Session, st Streams, terminal bool) *commands.Execut
 	x.Version = Version
 	x.Hooks.Redact = history.Redact
 	x.AskPassword = passwordReader(st.Stdin, st)
+	s.Passphrase = passphraseReader(x.AskPassword)
 	return x
 }

@@ -147,7 +147,11 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 	switch {
 	case sendTimeAuth(r.Auth):
-		prepareSendAuth(p, r.Auth, "--"+r.Auth.Scheme)
+		a := *r.Auth // this request's: bound to its origin
+		if a.Origin == "" {
+			a.Origin = Origin(p.URL)
+		}
+		prepareSendAuth(p, &a, "--"+a.Scheme)
 	case !r.NoSession && sendTimeAuth(s.Auth) && s.Auth.Origin == Origin(p.URL):
 		prepareSendAuth(p, s.Auth, "session auth")
 	case r.Auth != nil:

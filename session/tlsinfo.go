@@ -143,10 +143,21 @@ func noteCertRequest(ctx context.Context) {
 // client certificate as ErrClientCert naming host and the options.
 func certHint(ctx context.Context, err error, host string) error {
 	p, ok := ctx.Value(certProbeKey{}).(*certProbe)
-	if err == nil || !ok || !p.asked.Load() || errors.Is(err, ErrClientCert) || !strings.Contains(err.Error(), "remote error: tls:") {
+	if err == nil || !ok || !p.asked.Load() || errors.Is(err, ErrClientCert) {
 		return err
 	}
-	return fmt.Errorf("%s asked for a client certificate and refused the handshake (%s): give one with --cert FILE --key FILE or `set cert FILE` and `set key FILE`: %w", host, err.Error()[strings.LastIndex(err.Error(), "tls: ")+5:], ErrClientCert)
+	msg := err.Error()
+	why := "it closed the connection"
+	switch {
+	case strings.Contains(msg, "remote error: tls:"):
+		why = msg[strings.LastIndex(msg, "tls: ")+5:]
+	case strings.Contains(msg, "http2: client conn could not be established"), strings.Contains(msg, "connection reset"), strings.HasSuffix(msg, "EOF"):
+		// TLS 1.3: the refusal comes after our side of the handshake,
+		// as a closed connection (x/net's http2 hides it behind this).
+	default:
+		return err
+	}
+	return fmt.Errorf("%s asked for a client certificate and refused the handshake (%s): give one with --cert FILE --key FILE or `set cert FILE` and `set key FILE`: %w", host, why, ErrClientCert)
 }
 
 // tlsHint turns the two TLS failures a user can fix with options into a

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/charset"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
@@ -31,7 +32,11 @@ var showParts = []commands.Sub{
 	{Name: "body", Short: "the body alone"}, {Name: "request", Short: "the request as sent, every hop"},
 	{Name: "timing", Short: "where the time went"}, {Name: "redirects", Short: "the redirect chain"},
 	{Name: "cookies", Short: "cookies the response set"}, {Name: "raw", Short: "request and response"},
+	{Name: "tls", Short: "the TLS connection: protocol, cipher, ALPN, certificates, verification"},
 }
+
+// showOptions are show's flags.
+type showOptions struct{ raw bool }
 
 func show() *commands.Command {
 	subs := make([]commands.Sub, len(showParts))
@@ -39,24 +44,27 @@ func show() *commands.Command {
 		s.Usage, s.Max = showUsage, 1
 		subs[i] = s
 	}
-	return commands.Simple(commands.Command{
+	return commands.Define(commands.Command{
 		Name: "show", Usage: showUsage,
-		Short:   "show the last exchange, or exchange N",
-		Long:    "request is every hop as it went on the wire; redirects lists the chain; cookies lists the Set-Cookie headers of the response; raw is the request and the response with headers, as sent and received.",
+		Short: "show the last exchange, or exchange N",
+		Long: "request is every hop as it went on the wire; redirects lists the chain; cookies lists the Set-Cookie headers of the response; raw is the request and the response with headers, as sent and received; tls is the connection's protocol, cipher, ALPN and certificate chain.\n" +
+			"--raw prints the body's bytes as received (not decoded by charset, not indented) when stdout is not a terminal; on a terminal control characters are still escaped.",
 		Sub:     subs,
 		Max:     1,
-		Example: "show\nshow headers\nshow body 3",
+		Example: "show\nshow headers\nshow body 3\nshow tls\nshow body --raw > page.html",
+	}, func(fs *pflag.FlagSet, o *showOptions) {
+		fs.BoolVar(&o.raw, "raw", false, "the body as received: no charset decoding or indenting")
 	}, runShow)
 }
 
-func runShow(_ context.Context, env *commands.Env, c *commands.Call) error {
+func runShow(_ context.Context, env *commands.Env, c *commands.Call, o *showOptions) error {
 	args := c.Args
 	if c.Sub == nil && len(args) > 0 && args[0] == "all" { // the default part, by name
 		args = args[1:]
 	}
 	if c.Sub == nil && len(args) > 0 {
 		if _, err := strconv.Atoi(args[0]); err != nil {
-			return commands.Usagef("show %q: expected status, headers, body, request, timing, redirects, cookies or raw", args[0])
+			return commands.Usagef("show %q: expected status, headers, body, request, timing, redirects, cookies, raw or tls", args[0])
 		}
 	}
 	e, err := env.Exchange(args)
@@ -64,15 +72,22 @@ func runShow(_ context.Context, env *commands.Env, c *commands.Call) error {
 		return err
 	}
 	v := env.View()
+	parts := func(names ...string) render.Parts {
+		p := render.PartsOf(names)
+		p.Raw = o.raw
+		return p
+	}
 	switch part := c.SubName(); part {
 	case "":
-		v.Exchange(e, render.PartsOf([]string{"status", "headers", "body"}), false, "")
+		v.Exchange(e, parts("status", "headers", "body"), false, "")
 	case "status", "headers", "body", "timing":
-		v.Exchange(e, render.PartsOf([]string{part}), false, "")
+		v.Exchange(e, parts(part), false, "")
 	case "request":
 		showRequests(env, e)
 	case "raw":
-		v.Exchange(e, render.PartsOf([]string{"request", "status", "headers", "body"}), false, "")
+		v.Exchange(e, parts("request", "status", "headers", "body"), false, "")
+	case "tls":
+		showTLS(env, e)
 	case "redirects":
 		showRedirects(env, e)
 	case "cookies":
@@ -152,7 +167,9 @@ func runJSON(ctx context.Context, env *commands.Env, c *commands.Call, o *jsonOp
 	if err := env.InMemory("json", e.Response()); err != nil {
 		return err
 	}
-	results, err := commands.JQ(ctx, filter, e.Response().Body)
+	// The body as text: decoded by its charset (Latin-1 JSON and such).
+	body, _, _ := charset.Decode(e.Response().Body, e.Response().ContentType())
+	results, err := commands.JQ(ctx, filter, body)
 	if err != nil {
 		return err
 	}

@@ -118,6 +118,9 @@ func (b *builder) flags(req *session.Request, body *bodyParts) error {
 	if err := b.auth(req); err != nil {
 		return err
 	}
+	if err := o.wire.apply(req, b.env.Session); err != nil {
+		return err
+	}
 	return o.apply(req)
 }
 
@@ -165,6 +168,8 @@ func (b *builder) auth(req *session.Request) error {
 	switch {
 	case o.auth != "" && o.bearer != "":
 		return commands.Usagef("give either --auth or --bearer, not both")
+	case o.wire.digest && o.auth == "":
+		return commands.Usagef("--digest goes with --auth USER[:PASS]")
 	case o.bearer != "":
 		req.Auth = &session.Auth{Scheme: "bearer", Token: o.bearer}
 	case o.auth != "":
@@ -177,6 +182,9 @@ func (b *builder) auth(req *session.Request) error {
 			pass = p
 		}
 		req.Auth = &session.Auth{Scheme: "basic", User: user, Pass: pass}
+		if o.wire.digest {
+			req.Auth.Scheme = "digest"
+		}
 	}
 	return nil
 }

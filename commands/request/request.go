@@ -53,6 +53,7 @@ type options struct {
 	form, follow, noFollow          bool
 	insecure                        bool
 	maxRedirects                    int
+	wire                            wireFlags
 	display
 }
 
@@ -79,6 +80,7 @@ func requestFlags(fs *pflag.FlagSet, o *options) {
 	fs.IntVar(&o.maxRedirects, "max-redirects", -1, "follow at most `N` redirects (default: set max-redirects)")
 	commands.ValuesFlag(fs, "max-redirects", "redirects", "0", "5", "10", "30")
 	fs.BoolVar(&o.insecure, "insecure", false, "skip TLS verification for this request only")
+	o.wire.register(fs)
 	fs.StringVar(&o.proxy, "proxy", "", "send this request through proxy `URL` (none: no proxy)")
 	fs.StringVarP(&o.output, "output", "o", "", "stream the body to `FILE`")
 	commands.HintFlag(fs, "output", commands.HintFile)

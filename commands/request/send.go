@@ -20,8 +20,8 @@ func showValues() []string {
 // with send (show, verbose, raise); output, force and stream only the
 // verbs have.
 type display struct {
-	show, output                  string
-	verbose, raise, stream, force bool
+	show, output                       string
+	verbose, raise, stream, force, raw bool
 }
 
 // registerShown adds -v, --show and --raise with the given help for --show.
@@ -30,6 +30,7 @@ func (d *display) registerShown(fs *pflag.FlagSet, showUsage string) {
 	fs.StringVar(&d.show, "show", "", showUsage)
 	commands.ValuesFlag(fs, "show", "parts to print", showValues()...)
 	fs.BoolVar(&d.raise, "raise", false, "fail on a 4xx/5xx response")
+	fs.BoolVar(&d.raw, "raw", false, "print the body as received: no charset decoding or indenting (bytes as they are when stdout is not a terminal)")
 }
 
 // checkShow refuses a --show that names no parts.
@@ -54,6 +55,7 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 	if d.verbose {
 		show.Request = true
 	}
+	show.Raw = d.raw
 	var opts session.SendOptions
 	var out *fileout.Output
 	switch {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
+	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session"
 	"github.com/httpsh/httpsh/session/jar"
 )
@@ -49,6 +50,8 @@ type savedAuth struct {
 	Pass   string `json:"pass,omitempty"`
 	Token  string `json:"token,omitempty"`
 	Origin string `json:"origin"`
+	// OAuth2 is the client and token of an oauth2 auth.
+	OAuth2 *savedOAuth2 `json:"oauth2,omitempty"`
 }
 
 // sessionDir is where saved sessions live.
@@ -123,8 +126,9 @@ func snapshot(s *session.Session, withAuth bool) *savedSession {
 		out.Headers = append(out.Headers, savedHeader(h))
 	}
 	if withAuth && s.Auth != nil {
-		a := savedAuth(*s.Auth)
-		out.Auth = &a
+		a := s.Auth
+		out.Auth = &savedAuth{Scheme: a.Scheme, User: a.User, Pass: a.Pass, Token: a.Token, Origin: a.Origin,
+			OAuth2: saveOAuth2(s, a)}
 	}
 	for _, t := range session.SettingTable() {
 		if !t.Local {
@@ -188,7 +192,7 @@ func loadSession(env *commands.Env, name string, mustExist bool) error {
 	if err != nil {
 		return commands.Usagef("session load %s: %v", name, err)
 	}
-	if err := apply(env.Session, saved); err != nil {
+	if err := apply(env.Session, saved, func(m string) { env.Printf("%s\n", render.Sanitize(m)) }); err != nil {
 		return commands.Usagef("session load %s: %s: %v (nothing loaded)", name, path, err)
 	}
 	s := env.Session
@@ -198,7 +202,8 @@ func loadSession(env *commands.Env, name string, mustExist bool) error {
 }
 
 // apply checks saved, then puts it into the session.
-func apply(s *session.Session, saved *savedSession) error {
+// prompt tells the user what an interactive OAuth2 flow needs.
+func apply(s *session.Session, saved *savedSession, prompt func(string)) error {
 	st := session.DefaultSettings()
 	for _, t := range session.SettingTable() {
 		if t.Local { // the terminal's, not the saved session's
@@ -243,14 +248,29 @@ func apply(s *session.Session, saved *savedSession) error {
 		vars[n] = v
 	}
 	var auth *session.Auth
+	var client *session.OAuth2
 	if a := saved.Auth; a != nil {
-		if a.Scheme != "basic" && a.Scheme != "bearer" {
+		switch a.Scheme {
+		case "basic", "bearer", "digest", "oauth2":
+		default:
 			return fmt.Errorf("credentials of unknown scheme %q", a.Scheme)
 		}
-		v := session.Auth(*a)
-		auth = &v
+		auth = &session.Auth{Scheme: a.Scheme, User: a.User, Pass: a.Pass, Token: a.Token, Origin: a.Origin}
+		if a.Scheme == "oauth2" {
+			o, err := loadOAuth2(s, auth, a.OAuth2, prompt)
+			if err != nil {
+				return fmt.Errorf("auth: %w", err)
+			}
+			client = o
+		}
+	}
+	if s.Auth != nil {
+		s.SetOAuth2(s.Auth.Origin, nil)
 	}
 	s.Base, s.Headers, s.Vars, s.Auth, s.Settings = base, headers, vars, auth, st
+	if client != nil {
+		s.SetOAuth2(auth.Origin, client)
+	}
 	s.Jar.Restore(saved.Cookies)
 	return nil
 }

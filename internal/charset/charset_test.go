@@ -5,10 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"syscall"
 	"testing"
-
-	"github.com/httpsh/httpsh/internal/render"
 )
 
 func TestDecode(t *testing.T) {
@@ -69,47 +66,6 @@ func TestSniff(t *testing.T) {
 			t.Errorf("%s: %q, want %q", body, got, want)
 		}
 	}
-}
-
-// BenchmarkDisplay compares plain display (string(body) and SanitizeText
-// of 5 MB of UTF-8 text, which DecodeString does for a body without a
-// charset) with decoding 5 MB of Latin-1 first: the goal is at most 20 %
-// more.
-func BenchmarkDisplay(b *testing.B) {
-	utf8Text := bytes.Repeat([]byte("café au lait, crème brûlée — naïve façade\n"), 5<<20/47)
-	latin1 := toLatin1(utf8Text)
-	prose := bytes.Repeat([]byte("The café on the corner serves crème brûlée every day; nobody there complains about it.\n"), 5<<20/88)
-	for _, bc := range []struct {
-		name, ct string
-		body     []byte
-	}{
-		{"plain", "text/plain", utf8Text},
-		{"utf-8 declared", "text/plain; charset=utf-8", utf8Text},
-		{"latin1 dense", "text/plain; charset=iso-8859-1", latin1},
-		{"plain prose", "text/plain", prose},
-		{"latin1 prose", "text/plain; charset=iso-8859-1", toLatin1(prose)},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(bc.body)))
-			start := cpuTime()
-			for b.Loop() {
-				text, _, err := DecodeString(bc.body, bc.ct)
-				if err != nil {
-					b.Fatal(err)
-				}
-				_ = render.SanitizeText(text)
-			}
-			// CPU time, since wall time on a shared machine says little.
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-		})
-	}
-}
-
-// cpuTime is the process's user and system CPU time in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 // toLatin1 encodes text whose runes are all below U+0100 (others become '?').

@@ -79,3 +79,38 @@ func asciiRun(in []byte, i int) int {
 	}
 	return i
 }
+
+// Runes is the rune of each byte when body's charset, by DecodeBody's
+// rules, is a single-byte charset that keeps ASCII as it is (Latin-1,
+// Windows-125x, KOI8...), with the charset's name; ok is false for
+// anything else (no charset, UTF-8, multi-byte, unknown), which Decode
+// handles. A display can decode and escape in one pass with it.
+func Runes(body []byte, contentType string) (runes *[256]rune, name string, ok bool) {
+	name = Name(contentType)
+	if name == "" && markup(contentType) {
+		name = Sniff(body)
+	}
+	enc, err := lookup(name)
+	if err != nil || enc == nil {
+		return nil, "", false
+	}
+	cm, isMap := enc.(*charmap.Charmap)
+	if !isMap {
+		return nil, "", false
+	}
+	var t [256]rune
+	for b := range 256 {
+		t[b] = cm.DecodeByte(byte(b))
+		if b < 0x80 && t[b] != rune(b) {
+			return nil, "", false
+		}
+	}
+	return &t, name, true
+}
+
+// Check returns the error Decode gives for contentType's charset (one
+// wrapping ErrUnknown when it has no decoder), without decoding.
+func Check(contentType string) error {
+	_, err := lookup(Name(contentType))
+	return err
+}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/httpsh/httpsh/internal/charset"
 )
 
 // Body prints a response or request body as its media type asks, and ends
@@ -15,7 +17,8 @@ import (
 //     coloured (with colour) up to MaxJSONHighlight bytes;
 //   - a body IsBinary judges binary prints one line such as
 //     "[binary, 1.2 MB, image/png: save FILE to keep it]";
-//   - anything else is text, sanitised with SanitizeText and, with colour,
+//   - anything else is text as DisplayText makes it (decoded by its
+//     charset, XML and HTML indented, sanitised) and, with colour,
 //     highlighted by media type when it is at most MaxHighlight bytes.
 //     text/plain and unknown types are never highlighted.
 //
@@ -27,6 +30,9 @@ func (r *Renderer) Body(w io.Writer, contentType string, body []byte) error {
 	mt := MediaType(contentType)
 	switch {
 	case IsJSON(mt):
+		if charset.Name(contentType) != "" {
+			body, _, _ = charset.Decode(body, contentType)
+		}
 		// Validated while printed: invalid JSON prints nothing here.
 		if ok, err := r.jsonBody(w, body); ok || err != nil {
 			return err
@@ -34,10 +40,10 @@ func (r *Renderer) Body(w io.Writer, contentType string, body []byte) error {
 		if IsBinary(mt, body) {
 			return binaryLine(w, mt, len(body))
 		}
-	case IsBinary(mt, body):
+	case IsBinary(mt, body) && !decodable(body, contentType):
 		return binaryLine(w, mt, len(body))
 	}
-	return r.textBody(w, mt, body)
+	return r.textBody(w, mt, contentType, body)
 }
 
 // jsonBody prints body as indented JSON if it is valid JSON, and reports
@@ -69,8 +75,8 @@ func binaryLine(w io.Writer, mediaType string, n int) error {
 	return err
 }
 
-func (r *Renderer) textBody(w io.Writer, mediaType string, body []byte) error {
-	text := SanitizeText(string(body))
+func (r *Renderer) textBody(w io.Writer, mediaType, contentType string, body []byte) error {
+	text := DisplayText(mediaType, contentType, body)
 	if r.color && len(body) <= r.maxHighlight {
 		if out, ok := r.hl.highlight(mediaType, text); ok {
 			text = out

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"strings"
 
+	"github.com/httpsh/httpsh/internal/charset"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -16,12 +17,18 @@ type View struct {
 	W    io.Writer
 	Warn io.Writer
 	Cols int
+	// Terminal says W is a terminal: Parts.Raw then still escapes
+	// control characters.
+	Terminal bool
 }
 
 // Parts are the parts of an exchange to print: --show and `set show`,
 // parsed once.
 type Parts struct {
 	Status, Headers, Body, Request, Timing bool
+	// Raw prints the body's bytes as received (--raw): no charset
+	// decoding, indenting or colour; sanitised only on a terminal.
+	Raw bool
 }
 
 // PartsOf makes Parts of names such as "status", "headers" (as
@@ -82,7 +89,7 @@ func (v View) Exchange(e *session.Exchange, show Parts, streamed bool, savedTo s
 			fmt.Fprintln(w)
 		}
 		if last && show.Body && !streamed {
-			v.body(w, resp, savedTo)
+			v.body(w, resp, savedTo, show.Raw)
 		}
 		if show.Timing && last {
 			v.Timing(w, e)
@@ -90,16 +97,35 @@ func (v View) Exchange(e *session.Exchange, show Parts, streamed bool, savedTo s
 	}
 }
 
-func (v View) body(w io.Writer, resp *session.Response, savedTo string) {
+func (v View) body(w io.Writer, resp *session.Response, savedTo string, raw bool) {
 	switch {
+	case raw && savedTo == "" && !resp.Streamed && !resp.Spilled():
+		v.rawBody(w, resp.Body)
 	case savedTo != "":
 		fmt.Fprintf(w, "[saved %s to %s]\n", HumanBytes(resp.Size), savedTo)
 	case resp.Streamed:
 	case resp.Spilled():
 		_ = SpilledLine(w, resp.Size)
 	default:
+		if err := charset.Check(resp.ContentType()); err != nil && len(resp.Body) > 0 {
+			fmt.Fprintf(v.Warn, "warning: %s\n", Sanitize(err.Error()))
+		}
 		_ = v.R.Body(w, resp.ContentType(), resp.Body)
 	}
+}
+
+// rawBody prints body as received: its bytes when W is not a terminal
+// (for pipes), else sanitised text ending in a newline.
+func (v View) rawBody(w io.Writer, body []byte) {
+	if !v.Terminal {
+		_, _ = w.Write(body)
+		return
+	}
+	text := SanitizeText(string(body))
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	_, _ = io.WriteString(w, text)
 }
 
 // Wire prints a request as it went on the wire.

@@ -26,6 +26,9 @@ func IndentXML(data []byte) ([]byte, bool) {
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
+	// The text is UTF-8 already (DisplayText decodes first): an encoding
+	// declaration is not followed.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	m := &markup{}
 	for {
 		tok, err := d.RawToken()

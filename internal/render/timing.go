@@ -9,8 +9,8 @@ import (
 	"github.com/httpsh/httpsh/session"
 )
 
-// Timing prints the final hop's phases as a waterfall and says whether
-// the connection was reused.
+// Timing prints the final hop's phases as a waterfall, says whether the
+// connection was reused, and the protocol used ("HTTP/2.0 over TLS 1.3").
 func (v View) Timing(w io.Writer, e *session.Exchange) {
 	t := e.Final().Timing
 	total := t.Total()
@@ -26,8 +26,12 @@ func (v View) Timing(w io.Writer, e *session.Exchange) {
 	case t.RemoteAddr != "":
 		fmt.Fprintf(w, "  new connection %s → %s\n", t.LocalAddr, t.RemoteAddr)
 	}
+	proto := Sanitize(e.Final().Response.Proto)
 	if t.TLSVersion != "" {
-		fmt.Fprintf(w, "  %s\n", t.TLSVersion)
+		proto += " over " + t.TLSVersion
+	}
+	if proto != "" {
+		fmt.Fprintf(w, "  protocol %s\n", proto)
 	}
 	if len(e.Hops) > 1 {
 		fmt.Fprintf(w, "  %d hops in %s (timing above is the last)\n", len(e.Hops), Duration(e.Elapsed))
