@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -151,9 +152,11 @@ func certHint(ctx context.Context, err error, host string) error {
 	switch {
 	case strings.Contains(msg, "remote error: tls:"):
 		why = msg[strings.LastIndex(msg, "tls: ")+5:]
-	case strings.Contains(msg, "http2: client conn could not be established"), strings.Contains(msg, "connection reset"), strings.HasSuffix(msg, "EOF"):
+	case strings.Contains(msg, "http2: client conn could not be established"), strings.Contains(msg, "connection reset"), strings.HasSuffix(msg, "EOF"),
+		errors.Is(err, syscall.EPIPE), errors.Is(err, syscall.ECONNRESET):
 		// TLS 1.3: the refusal comes after our side of the handshake,
-		// as a closed connection (x/net's http2 hides it behind this).
+		// as a closed connection (x/net's http2 hides it behind this), or
+		// as a broken pipe when the request was being written.
 	default:
 		return err
 	}
