@@ -47,6 +47,7 @@ type options struct {
 	help       bool
 	files      []string
 	session    string
+	spec       string
 	report     *report
 }
 
@@ -63,6 +64,7 @@ func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	fs.StringVar(&o.color, "color", "", "colour `WHEN`: auto, always or never (NO_COLOR is respected)")
 	commands.ListFlag(fs, &o.vars, "var", "", "set a variable `NAME=VALUE` (repeatable)")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "in scripts, go on after a failing command")
+	fs.StringVar(&o.spec, "spec", "", "load the OpenAPI spec `FILE|URL` (see `help spec`)")
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
 	var reports []string
 	commands.ListFlag(fs, &reports, "report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE]); repeatable")

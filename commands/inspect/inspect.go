@@ -66,12 +66,14 @@ func runShow(_ context.Context, env *commands.Env, c *commands.Call) error {
 	v := env.View()
 	switch part := c.SubName(); part {
 	case "":
+		printOperation(env, e)
 		v.Exchange(e, render.PartsOf([]string{"status", "headers", "body"}), false, "")
 	case "status", "headers", "body", "timing":
 		v.Exchange(e, render.PartsOf([]string{part}), false, "")
 	case "request":
 		showRequests(env, e)
 	case "raw":
+		printOperation(env, e)
 		v.Exchange(e, render.PartsOf([]string{"request", "status", "headers", "body"}), false, "")
 	case "redirects":
 		showRedirects(env, e)
