@@ -188,28 +188,43 @@ func (l *loaded) remember(rel string, body []byte) {
 		return
 	}
 	rel = strings.TrimSuffix(rel, "/")
-	var found []string
-	switch v := v.(type) {
-	case []any:
-		found = listIDs(v)
-	case map[string]any:
-		if id, ok := idOf(v); ok {
-			dir, last := rel, ""
-			if i := strings.LastIndexByte(rel, '/'); i >= 0 {
-				dir, last = rel[:i], rel[i+1:]
+	if obj, ok := v.(map[string]any); ok {
+		if id, ok := idOf(obj); ok {
+			if i := strings.LastIndexByte(rel, '/'); i >= 0 && rel[i+1:] == id {
+				rel = rel[:i] // GET /pets/7 answered {"id": 7, ...}
 			}
-			if last == id {
-				rel = dir
-			}
-			found = []string{id}
-		}
-		for _, child := range v {
-			if list, ok := child.([]any); ok {
-				found = append(found, listIDs(list)...)
-			}
+			l.addIDs(rel, []string{id})
+			return
 		}
 	}
-	l.addIDs(rel, found)
+	l.addIDs(rel, listIDs(v, 0))
+}
+
+// maxIDDepth bounds how deep listIDs looks for lists of objects.
+const maxIDDepth = 3
+
+// listIDs finds the ids of the objects of the first lists of objects in
+// v (itself a list, or an object holding one), the last items first.
+func listIDs(v any, depth int) []string {
+	if depth > maxIDDepth {
+		return nil
+	}
+	var out []string
+	switch v := v.(type) {
+	case []any:
+		for i := len(v) - 1; i >= 0 && len(out) < maxIDs; i-- {
+			if obj, ok := v[i].(map[string]any); ok {
+				if id, ok := idOf(obj); ok {
+					out = append(out, id)
+				}
+			}
+		}
+	case map[string]any:
+		for _, child := range v {
+			out = append(out, listIDs(child, depth+1)...)
+		}
+	}
+	return out
 }
 
 func (l *loaded) addIDs(dir string, ids []string) {
@@ -232,18 +247,6 @@ func (l *loaded) addIDs(dir string, ids []string) {
 		list = list[:maxIDs]
 	}
 	l.ids[dir] = list
-}
-
-func listIDs(list []any) []string {
-	var out []string
-	for i := len(list) - 1; i >= 0 && len(out) < maxIDs; i-- {
-		if obj, ok := list[i].(map[string]any); ok {
-			if id, ok := idOf(obj); ok {
-				out = append(out, id)
-			}
-		}
-	}
-	return out
 }
 
 // idOf is an object's "id" when it is a number or a string that can
