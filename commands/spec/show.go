@@ -13,6 +13,15 @@ import (
 // clean escapes server text for the terminal.
 func clean(s string) string { return render.Sanitize(s) }
 
+// cleanLines is clean for text of several lines: the newlines stay.
+func cleanLines(s string) string {
+	ls := strings.Split(s, "\n")
+	for i, l := range ls {
+		ls[i] = clean(l)
+	}
+	return strings.Join(ls, "\n")
+}
+
 // printSummary is `spec` alone: title, version, where it came from, the
 // servers (the one that is the base marked), the operations and the
 // security schemes with how to give each.
@@ -150,7 +159,7 @@ func printShow(env *commands.Env, ix *openapi.Index, op *openapi.Operation) {
 	if b := op.Body; b != nil {
 		env.Printf("\nbody (%s)%s:\n", clean(strings.Join(b.ContentTypes, ", ")), mark(b.Required, ", required"))
 		if ex, err := json.MarshalIndent(ix.RequestExample(b.Schema), "", "  "); err == nil && b.Schema != 0 {
-			env.Printf("%s\n", clean(string(ex)))
+			env.Printf("%s\n", cleanLines(string(ex)))
 		}
 		for _, f := range op.BodyFields() {
 			env.Printf("  %s %s%s\n", itemOf(f), clean(f.Type), mark(f.Required, " required"))
@@ -178,7 +187,7 @@ func explainText(ix *openapi.Index, op *openapi.Operation) string {
 		b.WriteString(": " + clean(op.Summary))
 	}
 	if op.Description != "" && op.Description != op.Summary {
-		b.WriteString("\n" + clean(strings.TrimSpace(op.Description)))
+		b.WriteString("\n" + cleanLines(strings.TrimSpace(op.Description)))
 	}
 	if len(op.Tags) > 0 {
 		b.WriteString("\ntags: " + clean(strings.Join(op.Tags, ", ")))

@@ -16,12 +16,13 @@ package spec
 
 import (
 	"context"
+	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/openapi"
-	"github.com/httpsh/httpsh/internal/render"
 	"github.com/spf13/pflag"
 )
 
@@ -117,21 +118,34 @@ func server(env *commands.Env, l *loaded, args []string) error {
 // setBase makes server n (0-based) the base; quiet failures are for the
 // automatic choice at load time, which a relative server may not allow.
 func setBase(env *commands.Env, l *loaded, n int, loud bool) error {
-	raw, err := l.ix.BaseURL(n)
+	u, err := serverBase(l, n)
 	if err == nil {
-		var u, perr = parseBase(raw)
-		if perr == nil {
-			env.Session.Base = u
-			env.Printf("base %s (server %d of the spec)\n", render.Sanitize(raw), n+1)
-			return nil
-		}
-		err = perr
+		env.Session.Base = u
+		env.Printf("base %s (server %d of the spec)\n", clean(u.String()), n+1)
+		return nil
 	}
 	if loud {
 		return commands.Usage(err)
 	}
-	env.Printf("# base not set from the spec: %s\n", clean(err.Error()))
+	env.Printf("# base not set from the spec: %v\n", err)
 	return nil
+}
+
+// serverBase is server n's URL as a base, with errors that count
+// servers from 1 as `spec server` does.
+func serverBase(l *loaded, n int) (*url.URL, error) {
+	servers := l.ix.Servers
+	if n >= max(1, len(servers)) {
+		return nil, fmt.Errorf("no server %d: the spec lists %d (`spec server` shows them)", n+1, len(servers))
+	}
+	raw, err := l.ix.BaseURL(n)
+	if err != nil && n < len(servers) {
+		return nil, fmt.Errorf("server %d is %s, a relative URL, and the spec was not read from a URL: set one with `base URL`", n+1, clean(servers[n].URL))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the spec lists no servers and was not read from a URL: set one with `base URL`")
+	}
+	return parseBase(raw)
 }
 
 // openapiOptions are the Load options of a `spec load`.
