@@ -32,6 +32,7 @@ const (
 	HintSessionHeader  = "session-header"  // a default header's name
 	HintResponseHeader = "response-header" // a header name of the last response
 	HintPrepared       = "prepared"        // a prepared request's name
+	HintOperation      = "operation"       // an operationId of the loaded spec
 )
 
 // Arg describes one positional word for completion and help. A word with

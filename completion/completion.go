@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/internal/openapi"
 	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
@@ -38,6 +39,9 @@ type Source struct {
 	History func() []string
 	// ReadDir lists a directory for file paths (default os.ReadDir).
 	ReadDir func(dir string) ([]fs.DirEntry, error)
+	// Spec returns the loaded API description, nil when none is (default:
+	// the Session's Spec, when it is a Spec).
+	Spec func() Spec
 }
 
 // Completer completes lines against one Source. It caches the parsed JSON
@@ -50,6 +54,9 @@ type Completer struct {
 	flagSets  map[string]*pflag.FlagSet
 	lineURLs  map[string]urlForms
 	cacheBase string // the base lineURLs were computed against
+	// lineOp is the spec operation of the request line being completed,
+	// set by forCommand for the item hints.
+	lineOp *openapi.Operation
 }
 
 // maxCachedLines bounds lineURLs; past it the cache starts over.
@@ -60,7 +67,11 @@ func New(src Source) *Completer {
 	if src.ReadDir == nil {
 		src.ReadDir = os.ReadDir
 	}
-	return &Completer{src: src, flagSets: map[string]*pflag.FlagSet{}, lineURLs: map[string]urlForms{}}
+	c := &Completer{src: src, flagSets: map[string]*pflag.FlagSet{}, lineURLs: map[string]urlForms{}}
+	if c.src.Spec == nil {
+		c.src.Spec = c.sessionSpec
+	}
+	return c
 }
 
 // flagSet returns cmd's flags, built once. The set is only read (Lookup,
@@ -176,6 +187,7 @@ func (c *Completer) forCommand(cmd *commands.Command, args []string, word string
 		return c.flagValue(lookupFlag(fset, args[n-1]), word)
 	}
 	pos := positional(fset, args)
+	c.lineOp = c.lineOperation(cmd, pos)
 	if at := cmd.SubAt; len(pos) > at {
 		if s := cmd.FindSub(pos[at]); s != nil {
 			return c.args(s.Args, pos[at+1:], word)

@@ -123,7 +123,7 @@ func TestComplete(t *testing.T) {
 		{line: "json .args.lastname[0].", want: nil},
 		{line: "json '.headers.\"User-A", want: []string{`'.headers."User-Agent"`}},
 		{line: "json .nosuch.", want: nil},
-		{line: "expect ", want: []string{"status", "header", "json", "body", "cookie", "time"}},
+		{line: "expect ", want: []string{"status", "header", "json", "body", "cookie", "time", "spec"}},
 		{line: "expect json .me", want: []string{".method"}},
 		{line: "expect status ", want: []string{"200", "201"}, prefix: true},
 		{line: "expect cookie s", want: []string{"size"}},

@@ -83,6 +83,8 @@ func (c *Completer) hint(hint, prev, word string) []candidate {
 		return c.responseHeaderNames()
 	case commands.HintPrepared:
 		return c.preparedNames()
+	case commands.HintOperation:
+		return c.specOperations()
 	}
 	return nil
 }

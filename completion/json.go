@@ -55,7 +55,7 @@ func (c *Completer) lastJSON() (any, bool) {
 func (c *Completer) jsonPaths(word string) []candidate {
 	doc, ok := c.lastJSON()
 	if !ok {
-		return nil
+		return c.specJSONPaths(word)
 	}
 	quote := ""
 	expr := word

@@ -66,7 +66,7 @@ func (c *Completer) urls(word string) []candidate {
 	if s := c.src.Session; s != nil && s.Base != nil {
 		add(c.forms(s.Base), 2, 0, "base")
 	}
-	return out
+	return append(out, c.specURLs(word)...)
 }
 
 // relative is u as a path joined to the base, when u is on the base's
@@ -152,9 +152,15 @@ func (c *Completer) history() []string {
 	return c.src.History()
 }
 
-// item completes a request item: a header name (with its colon), a
+// item completes a request item: the spec operation's parameters and
+// body fields first (specItems), then a header name (with its colon), a
 // header's typical values after `Name:`, or a file path after `@`.
 func (c *Completer) item(word string) []candidate {
+	return append(c.specItems(word), c.plainItem(word)...)
+}
+
+// plainItem is item without the spec: headers and files.
+func (c *Completer) plainItem(word string) []candidate {
 	if i := strings.IndexByte(word, '@'); i >= 0 {
 		return c.files(word[:i+1], word[i+1:])
 	}

@@ -47,6 +47,7 @@ type options struct {
 	help       bool
 	files      []string
 	session    string
+	spec       string
 	report     *report
 	wire       wireOptions
 }
@@ -65,6 +66,7 @@ func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	commands.ListFlag(fs, &o.vars, "var", "", "set a variable `NAME=VALUE` (repeatable)")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "in scripts, go on after a failing command")
 	o.wire.register(fs)
+	fs.StringVar(&o.spec, "spec", "", "load the OpenAPI spec `FILE|URL` (see `help spec`)")
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
 	var reports []string
 	commands.ListFlag(fs, &reports, "report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE]); repeatable")

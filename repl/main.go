@@ -14,7 +14,9 @@ import (
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/commands/all"
+	"github.com/httpsh/httpsh/commands/spec"
 	"github.com/httpsh/httpsh/history"
+	"github.com/httpsh/httpsh/internal/openapi"
 	"github.com/httpsh/httpsh/internal/playground"
 	"github.com/httpsh/httpsh/session"
 )
@@ -94,11 +96,17 @@ func run(ctx context.Context, opts *options, st Streams) int {
 			fmt.Fprintf(st.Stderr, "error: %v\n", err)
 			return commands.StatusFailure
 		}
-		fmt.Fprintf(st.Stderr, "playground: httpbin on %s (base set; try `get /get`)\n", pg.URL)
+		fmt.Fprintf(st.Stderr, "playground: httpbin on %s (base set%s; try `get /get`)\n", pg.URL, playgroundSpec(ctx, s, pg.URL))
 	}
 	if err := opts.apply(s); err != nil {
 		fmt.Fprintf(st.Stderr, "error: %v\n", err)
 		return commands.StatusUsage
+	}
+	if opts.spec != "" {
+		if err := x.Setup(ctx, "spec", "load", "--", opts.spec); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --spec: %v\n", err)
+			return commands.ExitStatus(err)
+		}
 	}
 	if opts.report == nil {
 		return runModes(ctx, x, opts, st, interactive)
@@ -145,6 +153,17 @@ func runModes(ctx context.Context, x *commands.Executor, opts *options, st Strea
 	}
 	status, _ := x.Run(ctx, commands.Script{Name: "stdin", R: st.Stdin}, commands.RunOptions{KeepGoing: opts.keepGoing})
 	return status
+}
+
+// playgroundSpec loads the playground's own OpenAPI description from
+// memory (no request), so completion knows its paths from the first
+// key; it returns the note for the start line.
+func playgroundSpec(ctx context.Context, s *session.Session, url string) string {
+	sum, err := spec.Install(ctx, s, playground.OpenAPI(), url+"/openapi.json", openapi.Options{})
+	if err != nil {
+		return "; its spec did not load: " + err.Error()
+	}
+	return fmt.Sprintf(", its OpenAPI spec loaded: %d operations, `spec ops`", sum.Operations)
 }
 
 func setBase(s *session.Session, raw string) error {

@@ -90,6 +90,11 @@ type Session struct {
 	// Passphrase asks for the passphrase of an encrypted client key; nil
 	// refuses encrypted keys with a clear error.
 	Passphrase Passphrase
+	// Spec is the loaded API description (the spec family puts a
+	// commands.Spec here; completion reads it through its own interface),
+	// nil when none is loaded. Reset keeps it: a spec describes the API,
+	// not the session's state.
+	Spec any
 
 	mu         sync.Mutex
 	failure    *Failure // the last Send, when it got no response at all

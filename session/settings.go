@@ -26,6 +26,10 @@ type Settings struct {
 	Pager         bool     // page long output in the interactive shell
 	HeaderLimit   int64    // bytes of response headers accepted
 	Proxy         string   // "" from the environment, "none", or a proxy URL (see ParseProxy)
+	// SpecCheck is how requests are checked against a loaded spec before
+	// sending: "warn", "strict" (a problem fails the line, nothing sent)
+	// or "off".
+	SpecCheck string
 	// Wire holds TLS files, HTTP version and .netrc (see WireSettings).
 	Wire WireSettings
 }
@@ -91,6 +95,9 @@ func SettingTable() []Setting {
 			Values: []string{"status,headers,body", "body", "status", "headers", "status,headers", "request,status,headers,body", "status,headers,body,timing", "timing"},
 			Help:   "parts printed after a request: status,headers,body,request,timing",
 			get:    func(s *Settings) string { return strings.Join(s.Show, ",") }, set: setShow},
+		{Name: "spec-check", Kind: "choice", Default: "warn", Values: []string{"warn", "strict", "off"},
+			Help: "check requests against a loaded spec before sending: warn (one warning line per problem), strict (a problem fails the line and nothing is sent) or off",
+			get:  func(s *Settings) string { return s.SpecCheck }, set: setSpecCheck},
 		{Name: "spill-limit", Kind: "size", Default: "4GiB", Values: []string{"1GiB", "4GiB", "16GiB"},
 			Help: "largest response body accepted without -o FILE, memory and temporary file together: a size such as 4GiB",
 			get:  func(s *Settings) string { return FormatSize(s.SpillLimit) }, set: sizeSetter(func(s *Settings) *int64 { return &s.SpillLimit })},
@@ -336,4 +343,14 @@ func (s *Settings) setProxy(v string) error {
 	}
 	s.Proxy = v
 	return nil
+}
+
+// setSpecCheck accepts warn, strict and off.
+func setSpecCheck(s *Settings, v string) error {
+	switch v {
+	case "warn", "strict", "off":
+		s.SpecCheck = v
+		return nil
+	}
+	return fmt.Errorf("spec-check takes warn, strict or off, not %q", v)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/httpsh/httpsh/commands/learn"
 	"github.com/httpsh/httpsh/commands/request"
 	"github.com/httpsh/httpsh/commands/script"
+	"github.com/httpsh/httpsh/commands/spec"
 	"github.com/httpsh/httpsh/commands/state"
 )
 
@@ -27,5 +28,6 @@ func Registry() *commands.Registry {
 		download.Commands(),
 		state.Commands(),
 		interchange.Commands(),
+		spec.Commands(),
 	)
 }

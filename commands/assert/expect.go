@@ -12,6 +12,7 @@ import (
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/render"
+	"github.com/httpsh/httpsh/session"
 )
 
 // Operators of expect.
@@ -26,10 +27,10 @@ func opArg(ops []string) commands.Arg { return commands.Arg{Values: ops, Desc: "
 func expect() *commands.Command {
 	return commands.Simple(commands.Command{
 		Name:  "expect",
-		Usage: "expect status CODE|Nxx | header NAME [OP VALUE] | json FILTER OP VALUE | body contains TEXT | cookie NAME [OP VALUE] | time OP DURATION",
+		Usage: "expect status CODE|Nxx | header NAME [OP VALUE] | json FILTER OP VALUE | body contains TEXT | cookie NAME [OP VALUE] | time OP DURATION | spec [N]",
 		Short: "check the last response; a failed expect stops a script with exit status 1",
 		Long: "OP is one of == != ~ (regex) < <= > >= exists. In `expect json`, VALUE is read as JSON when it parses as JSON (3, true, \"3\", [1]), otherwise as a string. " +
-			"`expect cookie` reads the jar after the last exchange.",
+			"`expect cookie` reads the jar after the last exchange. `expect spec [N]` checks the last exchange (or exchange N) against the loaded spec (`spec load`): its request, its status and its body; a failure lists every mismatch.",
 		Sub: []commands.Sub{
 			{Name: "status", Usage: "expect status [OP] CODE", Short: "the status code", Min: 1, Max: 2,
 				Args: []commands.Arg{{Values: []string{"200", "201", "204", "2xx", "3xx", "400", "401", "403", "404", "4xx", "5xx"}, Desc: "expected status"}}},
@@ -43,6 +44,7 @@ func expect() *commands.Command {
 				Args: []commands.Arg{{Hint: commands.HintCookie}, opArg(expectOps)}},
 			{Name: "time", Usage: "expect time OP DURATION (e.g. expect time < 500ms)", Short: "the exchange's duration", Min: 2, Max: 2,
 				Args: []commands.Arg{opArg(timeOps)}},
+			{Name: "spec", Usage: "expect spec [N]", Short: "the last exchange (or exchange N) conforms to the loaded OpenAPI spec", Max: 1},
 		},
 		NeedSub: true,
 		Checks:  true,
@@ -53,6 +55,13 @@ func expect() *commands.Command {
 // runExpect checks the last response; what, the line as typed (quoted),
 // starts every message.
 func runExpect(ctx context.Context, env *commands.Env, c *commands.Call) error {
+	if c.SubName() == "spec" {
+		e, err := env.Exchange(c.Args)
+		if err != nil {
+			return err
+		}
+		return expectSpec(env, e)
+	}
 	e, err := env.Exchange(nil)
 	if err != nil {
 		return err
@@ -86,6 +95,33 @@ func runExpect(ctx context.Context, env *commands.Env, c *commands.Call) error {
 		return expectJSON(ctx, what, args, resp.Body)
 	}
 	return expectTime(what, args, e.Elapsed) // time
+}
+
+// expectSpec checks e's request and response against the loaded spec;
+// the failure lists every mismatch on its one line, separated by "; ".
+func expectSpec(env *commands.Env, e *session.Exchange) error {
+	sp := env.Spec()
+	if sp == nil {
+		return commands.Usagef("expect spec: no spec loaded (`spec load FILE|URL`, or `export openapi FILE` to draft one)")
+	}
+	var problems []string
+	if e.Prepared != nil {
+		problems = sp.CheckRequest(e.Prepared)
+	}
+	resp, _ := sp.CheckResponse(e)
+	problems = append(problems, resp...)
+	if len(problems) == 0 {
+		return nil
+	}
+	name := sp.Operation(e)
+	if name == "" {
+		name = render.Sanitize(e.Summary())
+	}
+	count := "1 mismatch"
+	if len(problems) > 1 {
+		count = fmt.Sprintf("%d mismatches", len(problems))
+	}
+	return commands.Failf("expect spec: #%d %s: %s: %s", e.ID, name, count, strings.Join(problems, "; "))
 }
 
 // jarValue is the value of the last cookie named name in the jar.

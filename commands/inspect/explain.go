@@ -36,12 +36,13 @@ var statusHints = []string{"200", "201", "204", "301", "302", "304", "400", "401
 func explainCmd(k *book) *commands.Command {
 	return commands.Simple(commands.Command{
 		Name:  "explain",
-		Usage: "explain [STATUS|HEADER]",
+		Usage: "explain [STATUS|HEADER|OP]",
 		Short: "what a status code or header means, and where it is defined",
 		Long: "explain 405 or explain Content-Type says what it means, when servers send it, what a client should do and the RFC section that defines it. " +
+			"With a spec loaded, an operationId or `METHOD /path` that is not a status or header gets the operation's description. " +
 			"With no argument it explains the last response: its status, then each notable header it carried (caching, cookies, CORS, content negotiation, redirects, ranges).",
 		Example: "post /get\nexplain\nexplain 405\nexplain Allow\nexplain cache-control",
-		Args:    []commands.Arg{{Hint: commands.HintHeaderName, Values: statusHints, Desc: "status code"}},
+		Args:    []commands.Arg{{Hint: commands.HintHeaderName, Values: statusHints, Desc: "status code"}, {Hint: commands.HintURL}},
 		Max:     commands.Many, // more than one word is refused below, saying why
 	}, func(_ context.Context, env *commands.Env, c *commands.Call) error {
 		return runExplain(env, c, k)
@@ -50,6 +51,10 @@ func explainCmd(k *book) *commands.Command {
 
 func runExplain(env *commands.Env, c *commands.Call, k *book) error {
 	if len(c.Args) > 1 {
+		if text, ok := explainSpec(env, strings.Join(c.Args, " ")); ok { // explain GET /pets/{id}
+			env.Printf("%s\n", text)
+			return nil
+		}
 		return commands.Usagef("%w (one at a time)", c.UsageError())
 	}
 	b, err := k.load()
@@ -61,6 +66,12 @@ func runExplain(env *commands.Env, c *commands.Call, k *book) error {
 	}
 	e, err := b.Lookup(c.Args[0])
 	var nf *explain.NotFoundError
+	if errors.As(err, &nf) && nf.Class == "" {
+		if text, ok := explainSpec(env, c.Args[0]); ok { // an operationId
+			env.Printf("%s\n", text)
+			return nil
+		}
+	}
 	switch {
 	case errors.As(err, &nf) && nf.Kind == "status" && nf.Class != "":
 		// An unregistered code still has a meaning: its class's.
@@ -75,6 +86,14 @@ func runExplain(env *commands.Env, c *commands.Call, k *book) error {
 	}
 	env.Printf("%s", e.Format(env.Cols()))
 	return nil
+}
+
+// explainSpec describes the loaded spec's operation named by word.
+func explainSpec(env *commands.Env, word string) (string, bool) {
+	if sp := env.Spec(); sp != nil {
+		return sp.Explain(word)
+	}
+	return "", false
 }
 
 // plainHeaders are in every response and say little on their own.

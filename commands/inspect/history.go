@@ -42,6 +42,7 @@ func runHistory(_ context.Context, env *commands.Env, c *commands.Call, o *histo
 		if err != nil {
 			return err
 		}
+		printOperation(env, e)
 		env.View().Exchange(e, render.PartsOf([]string{"request", "status", "headers", "body"}), false, "")
 		return nil
 	}
@@ -50,14 +51,33 @@ func runHistory(_ context.Context, env *commands.Env, c *commands.Call, o *histo
 		env.Printf("no exchanges yet\n")
 		return nil
 	}
+	sp := env.Spec()
 	var rows [][]string
 	for _, e := range es {
 		r := e.Response()
-		rows = append(rows, []string{strconv.Itoa(e.ID), e.Hops[0].Request.Method, session.Redact(e.Hops[0].Request.URL),
-			fmt.Sprintf("%d %s", r.StatusCode, r.Reason), render.HumanBytes(r.Size), render.Duration(e.Elapsed)})
+		row := []string{strconv.Itoa(e.ID), e.Hops[0].Request.Method, session.Redact(e.Hops[0].Request.URL),
+			fmt.Sprintf("%d %s", r.StatusCode, r.Reason), render.HumanBytes(r.Size), render.Duration(e.Elapsed)}
+		if sp != nil {
+			row = append(row, sp.Operation(e))
+		}
+		rows = append(rows, row)
 	}
-	env.Render().Table(env.Stdout, []string{"#", "method", "url", "status", "size", "time"}, rows)
+	head := []string{"#", "method", "url", "status", "size", "time"}
+	if sp != nil {
+		head = append(head, "operation")
+	}
+	env.Render().Table(env.Stdout, head, rows)
 	return nil
+}
+
+// printOperation names e's operation in the loaded spec, when there is
+// one, as a comment line before the exchange.
+func printOperation(env *commands.Env, e *session.Exchange) {
+	if sp := env.Spec(); sp != nil {
+		if op := sp.Operation(e); op != "" {
+			env.Printf("# operation %s\n", op)
+		}
+	}
 }
 
 // saveHistory is `history save FILE [--force]`: the shell's line history

@@ -79,12 +79,14 @@ func runShow(_ context.Context, env *commands.Env, c *commands.Call, o *showOpti
 	}
 	switch part := c.SubName(); part {
 	case "":
+		printOperation(env, e)
 		v.Exchange(e, parts("status", "headers", "body"), false, "")
 	case "status", "headers", "body", "timing":
 		v.Exchange(e, parts(part), false, "")
 	case "request":
 		showRequests(env, e)
 	case "raw":
+		printOperation(env, e)
 		v.Exchange(e, parts("request", "status", "headers", "body"), false, "")
 	case "tls":
 		showTLS(env, e)

@@ -22,20 +22,22 @@ func export() *commands.Command {
 	file := commands.Arg{Hint: commands.HintFile}
 	return commands.Define(commands.Command{
 		Name:  "export",
-		Usage: "export curl [N] | export http [N|all] [FILE] | export har [FILE] | export script FILE",
+		Usage: "export curl [N] | export http [N|all] [FILE] | export har [FILE] | export script FILE | export openapi FILE",
 		Short: "write requests for other tools: a curl command, a .http file, a HAR archive, an httpsh script",
 		Long: "curl prints a command line that curl runs to the same request (method, URL, every header as sent, body bytes; -L when redirects are followed), " +
 			"quoted for a POSIX shell; a body that is not plain text is fed through printf. " +
 			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac; `http all` writes every kept exchange, separated by ### lines. " +
 			"har writes every exchange (each redirect hop an entry) as HAR 1.2, which browsers' dev tools import. " +
 			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
+			"openapi writes an OpenAPI 3.1 draft of what the session saw (paths templated where a segment looks like an id, parameters, schemas inferred from the JSON bodies, every status); `spec load` it back and `expect spec` passes on the exchanges it came from. " +
 			"N is an exchange number (`history`), the last one by default. curl and http include credentials as sent: treat the output as a secret. " +
 			"Files are created, never overwritten unless --force.",
 		Sub: []commands.Sub{{Name: "curl", Usage: "export curl [N]", Short: "a curl command line", Max: 1},
 			{Name: "http", Usage: "export http [N|all] [FILE]", Short: "a .http request, or all of them",
 				Args: []commands.Arg{{Hint: commands.HintFile, Values: []string{"all"}, Desc: "every kept exchange"}, file}, Max: 2},
 			{Name: "har", Usage: "export har [FILE]", Short: "HAR 1.2 of all exchanges", Args: []commands.Arg{file}, Max: 1},
-			{Name: "script", Usage: "export script FILE", Short: "this session's lines as a script", Args: []commands.Arg{file}, Min: 1, Max: 1}},
+			{Name: "script", Usage: "export script FILE", Short: "this session's lines as a script", Args: []commands.Arg{file}, Min: 1, Max: 1},
+			{Name: "openapi", Usage: "export openapi FILE", Short: "an OpenAPI 3.1 draft of the exchanges", Args: []commands.Arg{file}, Min: 1, Max: 1}},
 		NeedSub:  true,
 		Unlogged: true,
 		Example:  "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
@@ -64,6 +66,8 @@ func runExport(_ context.Context, env *commands.Env, c *commands.Call, o *export
 			file = rest[0]
 		}
 		return writeOrPrint(env, file, string(b), o.force)
+	case "openapi":
+		return exportOpenAPI(env, rest[0], o.force)
 	}
 	lines := env.Log().Ran()
 	if err := env.WriteScript(rest[0], lines, o.force); err != nil {

@@ -52,6 +52,9 @@ func runPrepare(_ context.Context, env *commands.Env, c *commands.Call, o *prepa
 	if err != nil {
 		return commands.Usage(err)
 	}
+	if err := env.CheckRequest(p, "prepared"); err != nil {
+		return err
+	}
 	env.Session.Prepared[o.name] = p
 	showPrepared(env, p)
 	if o.whyNot != "" {

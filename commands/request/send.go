@@ -56,6 +56,9 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 		show.Request = true
 	}
 	show.Raw = d.raw
+	if err := env.CheckRequest(p, "sent"); err != nil {
+		return err
+	}
 	var opts session.SendOptions
 	var out *fileout.Output
 	switch {
@@ -85,6 +88,7 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 			savedTo = out.Path
 		}
 		env.View().Exchange(e, show, d.stream, savedTo)
+		env.CheckResponse(e)
 	}
 	if err != nil {
 		return commands.Fail(err)
