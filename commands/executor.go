@@ -43,6 +43,9 @@ func (x *Executor) Execute(ctx context.Context, l *Logical) error {
 	x.current = l
 	cmd, named, err := x.execute(ctx, l)
 	x.current = prev
+	if x.dryRunSkip(l, err) {
+		return nil
+	}
 	if named || err != nil {
 		x.observe(l, cmd, err, time.Since(start))
 	}

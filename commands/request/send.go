@@ -22,6 +22,7 @@ func showValues() []string {
 type display struct {
 	show, output                  string
 	verbose, raise, stream, force bool
+	retry                         retryFlags
 }
 
 // registerShown adds -v, --show and --raise with the given help for --show.
@@ -30,6 +31,7 @@ func (d *display) registerShown(fs *pflag.FlagSet, showUsage string) {
 	fs.StringVar(&d.show, "show", "", showUsage)
 	commands.ValuesFlag(fs, "show", "parts to print", showValues()...)
 	fs.BoolVar(&d.raise, "raise", false, "fail on a 4xx/5xx response")
+	d.retry.register(fs)
 }
 
 // checkShow refuses a --show that names no parts.
@@ -46,6 +48,10 @@ func (d *display) checkShow() error {
 // sendAndShow sends p, prints the exchange as d says, and turns the
 // status into a failure when --raise or `set raise on` asks for it.
 func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d *display) error {
+	if env.DryRun {
+		dryRun(env, p)
+		return nil
+	}
 	parts := env.Session.Settings.Show
 	if d.show != "" {
 		parts, _ = session.ParseShow(d.show)
@@ -71,7 +77,7 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 		opts.Sink, flush = env.View().StreamSink(show, sw)
 		defer flush() // runs before sw.Finish
 	}
-	e, err := env.Session.Send(ctx, p, opts)
+	e, err := sendRetrying(ctx, env, p, opts, d.retry.policy(&env.Session.Settings))
 	if out != nil {
 		if ferr := out.Finish(err); err == nil && ferr != nil {
 			err = ferr
