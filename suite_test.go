@@ -293,12 +293,12 @@ func TestSuiteRetries(t *testing.T) {
 func TestDryRun(t *testing.T) {
 	srv := startSuiteServer(t)
 	t.Chdir(t.TempDir())
-	writeFiles(t, ".", map[string]string{"d.hsh": "var id 42\npost /items/{{id}} name=x Authorization:'Bearer s3cret'\nexpect status 201\ncapture token json .token\n"})
+	writeFiles(t, ".", map[string]string{"d.hsh": "var id 42\npost /items/{{id}} name=x Authorization:'Bearer s3cret'\nexpect status 201\ncapture token json .token\nget /items/{{token}}\n"})
 	status, stdout, stderr := runHTTPSH(t, "", "--dry-run", "--base", srv.URL, "d.hsh")
 	if status != 0 {
 		t.Fatalf("status %d: %s", status, stderr)
 	}
-	for _, w := range []string{"POST /items/42 HTTP/1.1", "Authorization: ***", `"name": "x"`, "# dry run: not sent"} {
+	for _, w := range []string{"POST /items/42 HTTP/1.1", "Authorization: ***", `"name": "x"`, "# dry run: not sent", "GET /items/%7B%7Btoken%7D%7D HTTP/1.1"} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("stdout lacks %q:\n%s", w, stdout)
 		}

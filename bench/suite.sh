@@ -3,7 +3,8 @@
 # each (GET /get?i=K with expect status 200) against a loopback
 # go-httpbin, run by one httpsh process with --jobs 1 and --jobs 4, and by
 # `xargs -P 4` of one httpsh process per file (the baseline). Medians of
-# RUNS runs; also with the server delaying each answer by DELAY (ms, via
+# RUNS runs (and --jobs 4 with GOMAXPROCS=1, the binary's default
+# outside --test); also with the server delaying each answer by DELAY (ms, via
 # go-httpbin's /delay-like ?sleep), since real servers are not instant.
 #
 #   bench/suite.sh [RUNS] [FILES] [REQS]     default: 5 100 20
@@ -45,13 +46,15 @@ suite "$tmp/fast" /get
 suite "$tmp/slow" /delay/0.002 # 2 ms a response
 echo "# $files files x $reqs requests against $url, $runs runs each; machine: $(nproc) CPUs, $(uptime | sed 's/.*load/load/')"
 for kind in fast slow; do
-	j1=() j4=() xa=()
+	j1=() j4=() p1=() xa=()
 	for ((r = 0; r < runs; r++)); do
 		j1+=("$(secs "$HTTPSH" --test --jobs 1 "$tmp/$kind")")
 		j4+=("$(secs "$HTTPSH" --test --jobs 4 "$tmp/$kind")")
+		p1+=("$(GOMAXPROCS=1 secs "$HTTPSH" --test --jobs 4 "$tmp/$kind")")
 		xa+=("$(secs sh -c "ls $tmp/$kind/*.hsh | xargs -P 4 -n 1 $HTTPSH")")
 	done
 	m1=$(printf '%s\n' "${j1[@]}" | median) m4=$(printf '%s\n' "${j4[@]}" | median) mx=$(printf '%s\n' "${xa[@]}" | median)
-	echo "$kind: --jobs 1 ${m1}s [${j1[*]}]  --jobs 4 ${m4}s [${j4[*]}]  xargs -P 4 ${mx}s [${xa[*]}]"
+	mp=$(printf '%s\n' "${p1[@]}" | median)
+	echo "$kind: --jobs 1 ${m1}s [${j1[*]}]  --jobs 4 ${m4}s [${j4[*]}]  --jobs 4 GOMAXPROCS=1 ${mp}s  xargs -P 4 ${mx}s [${xa[*]}]"
 	echo "$kind: --jobs 4 is $(echo "$m1 / $m4" | bc -l | cut -c1-4)x --jobs 1, $(echo "$mx / $m4" | bc -l | cut -c1-4)x xargs -P 4"
 done

@@ -25,7 +25,7 @@ h2{margin-top:1.6em;border-bottom:1px solid #ccc}
 </style></head><body>
 <h1>httpsh report</h1>
 <p>{{.Files}} files, {{.Total}} results (checks and failed lines), <span class="{{if .Failed}}fail{{else}}pass{{end}}">{{.Failed}} failed</span>, {{.Requests}} requests, {{.Time}}.</p>
-<table><tr><th>file</th><th>requests</th><th>checks</th><th>failures</th><th>time</th><th>status</th></tr>
+<table><tr><th>file</th><th>requests</th><th>checks</th><th>failures</th><th>time</th><th>exit status</th></tr>
 {{range .Rows}}<tr><td><a href="#{{.ID}}">{{.Name}}</a></td><td class="n">{{.Requests}}</td><td class="n">{{.Checks}}</td><td class="n">{{.Failures}}</td><td class="n">{{.Time}}</td><td class="{{if .Status}}fail{{else}}pass{{end}}">{{.Status}}</td></tr>
 {{end}}</table>
 {{range .Rows}}<h2 id="{{.ID}}">{{.Name}}</h2>

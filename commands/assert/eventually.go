@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/httpsh/httpsh/commands"
-	"github.com/httpsh/httpsh/commands/request"
 )
 
 // subMax is the most words each expect subcommand takes without the
@@ -68,7 +67,7 @@ func splitRetry(words []string) ([]string, retryWords, error) {
 // and tries remain, it waits rt.every, re-sends the last request and
 // checks again. A usage error or an interrupt ends it at once. Each try
 // is visible: a warning line, and the re-sent request in the report.
-func expectEventually(ctx context.Context, env *commands.Env, rt retryWords, check func() error) error {
+func expectEventually(ctx context.Context, env *commands.Env, rt retryWords, resend Resender, check func() error) error {
 	for try := 1; ; try++ {
 		err := check()
 		if err == nil || try > rt.tries || commands.ExitStatus(err) != commands.StatusFailure {
@@ -82,7 +81,7 @@ func expectEventually(ctx context.Context, env *commands.Env, rt retryWords, che
 			return ctx.Err()
 		case <-t.C:
 		}
-		if err := request.ResendLast(ctx, env); err != nil {
+		if err := resend(ctx, env); err != nil {
 			return err
 		}
 	}

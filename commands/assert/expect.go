@@ -23,7 +23,7 @@ var timeOps = []string{"<", "<=", ">", ">=", "==", "!="}
 // opArg is the operator word, for completion.
 func opArg(ops []string) commands.Arg { return commands.Arg{Values: ops, Desc: "comparison"} }
 
-func expect() *commands.Command {
+func expect(resend Resender) *commands.Command {
 	return commands.Simple(commands.Command{
 		Name:  "expect",
 		Usage: "expect status CODE|Nxx | header NAME [OP VALUE] | json FILTER OP VALUE | body contains TEXT | cookie NAME [OP VALUE] | time OP DURATION",
@@ -49,12 +49,14 @@ func expect() *commands.Command {
 		NeedSub: true,
 		Checks:  true,
 		Example: "get /get\nexpect status 200\nexpect header Content-Type ~ json\nexpect json .url ~ /get$\nexpect time < 2s",
-	}, runExpect)
+	}, func(ctx context.Context, env *commands.Env, c *commands.Call) error {
+		return runExpect(ctx, env, c, resend)
+	})
 }
 
 // runExpect checks the last response; what, the line as typed (quoted),
 // starts every message.
-func runExpect(ctx context.Context, env *commands.Env, c *commands.Call) error {
+func runExpect(ctx context.Context, env *commands.Env, c *commands.Call, resend Resender) error {
 	args, rt, err := splitRetry(c.Args)
 	if err != nil {
 		return err
@@ -65,7 +67,10 @@ func runExpect(ctx context.Context, env *commands.Env, c *commands.Call) error {
 	if rt.tries == 0 {
 		return expectOnce(ctx, env, c, args)
 	}
-	return expectEventually(ctx, env, rt, func() error { return expectOnce(ctx, env, c, args) })
+	if resend == nil {
+		return commands.Usagef("expect --retry: this httpsh cannot re-send requests")
+	}
+	return expectEventually(ctx, env, rt, resend, func() error { return expectOnce(ctx, env, c, args) })
 }
 
 // expectOnce checks args (the words after the subcommand, without a
