@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -13,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/httpsh/httpsh/repl"
 )
 
 // suiteServer is a loopback server with routes that misbehave on
@@ -313,5 +316,28 @@ func TestDryRun(t *testing.T) {
 	}
 	if n := srv.total.Load(); n != 0 {
 		t.Errorf("%d requests were sent", n)
+	}
+}
+
+// TestSuiteSavedSession: --session gives every file the saved session's
+// default headers, each in its own copy.
+func TestSuiteSavedSession(t *testing.T) {
+	base := startPlayground(t)
+	dir := t.TempDir()
+	env := map[string]string{"XDG_CONFIG_HOME": filepath.Join(dir, "config"), "HOME": dir}
+	run := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		st := repl.Streams{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+		return repl.Main(args, st), out.String(), errb.String()
+	}
+	t.Chdir(dir)
+	if status, _, stderr := run("--base", base, "-c", "headers X-Team:blue", "-c", "session save ci"); status != 0 {
+		t.Fatalf("session save: %d %s", status, stderr)
+	}
+	check := "get /headers --show status\nexpect json '.headers[\"X-Team\"][0]' == blue\nheaders X-Team:red\n"
+	writeFiles(t, dir, map[string]string{"t/a.hsh": check, "t/b.hsh": check, "t/c.hsh": check})
+	status, stdout, stderr := run("--test", "--jobs", "3", "--session", "ci", "--base", base, "t")
+	if status != 0 || !strings.Contains(stdout, "3 files: 3 passed") {
+		t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
 	}
 }
