@@ -16,9 +16,10 @@ type suiteFile struct {
 	path, name string
 }
 
-// suiteExts are the file endings a directory walk of --test runs. This is
-// the extension point for other script formats: the .http runner of the
-// collections work adds ".http" here and a case to runnerFor.
+// suiteExts are the file endings a directory walk of --test runs. With
+// runScript, this is the extension point for other script formats: the
+// .http runner of the collections work adds ".http" here and its case
+// there.
 func suiteExts() []string { return []string{".hsh"} }
 
 // isSuiteScript says whether a directory walk runs the file name.
