@@ -16,10 +16,10 @@ import (
 const usageHead = `httpsh: an interactive shell for HTTP sessions
 
 usage:
-  httpsh [FLAG...]                 the shell on a terminal; otherwise commands from stdin
-  httpsh [FLAG...] FILE...         run script files in one session
+  httpsh [FLAG...]                     the shell on a terminal; otherwise commands from stdin
+  httpsh [FLAG...] FILE...             run script files in one session
   httpsh --test [FLAG...] FILE|DIR...  run each script in its own session, --jobs at a time
-  httpsh [FLAG...] -c LINE...      run these lines, then exit (-i: then stay in the shell)
+  httpsh [FLAG...] -c LINE...          run these lines, then exit (-i: then stay in the shell)
 
 flags:
 `
