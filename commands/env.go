@@ -47,6 +47,9 @@ type Env struct {
 	// Hooks connect the language to the program around it (record,
 	// reports, line history); see hooks.go.
 	Hooks Hooks
+	// DryRun: requests are printed, not sent; lines that need a response
+	// are skipped with a note (httpsh --dry-run).
+	DryRun bool
 
 	registry    *Registry
 	exec        *Executor
@@ -128,6 +131,9 @@ func (e *Env) Redact(line string) string {
 // checking the exchange before it would report on a request that is not
 // the one just sent.
 func (e *Env) Exchange(words []string) (*session.Exchange, error) {
+	if e.DryRun {
+		return nil, Failf("%w", ErrDryRun)
+	}
 	if f := e.Session.LastFailure(); f != nil && len(words) == 0 {
 		return nil, Failf("the last request (%s %s) got no response, so there is nothing to check: %w", f.Method, f.URL, f.Err)
 	}

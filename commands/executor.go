@@ -43,6 +43,9 @@ func (x *Executor) Execute(ctx context.Context, l *Logical) error {
 	x.current = l
 	cmd, named, err := x.execute(ctx, l)
 	x.current = prev
+	if x.dryRunSkip(l, err) {
+		return nil
+	}
 	if named || err != nil {
 		x.observe(l, cmd, err, time.Since(start))
 	}
@@ -148,7 +151,8 @@ func firstWord(s string) string {
 var varPattern = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}`)
 
 // substitute replaces {{name}} and {{env.NAME}} in every word. An
-// undefined name is a usage error naming it.
+// undefined name is a usage error naming it; in a dry run it stays as
+// written.
 func (x *Executor) substitute(words []string) ([]string, error) {
 	var missing string
 	for i, w := range words {
@@ -158,6 +162,9 @@ func (x *Executor) substitute(words []string) ([]string, error) {
 		words[i] = varPattern.ReplaceAllStringFunc(w, func(m string) string {
 			name := varPattern.FindStringSubmatch(m)[1]
 			v, ok := x.LookupVar(name)
+			if !ok && x.DryRun {
+				return m // a dry run shows what it cannot resolve (a capture's, a secret's) as written
+			}
 			if !ok && missing == "" {
 				missing = name
 			}

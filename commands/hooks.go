@@ -17,6 +17,9 @@ type Hooks struct {
 	// Result, when set, receives every line of a command marked Checks
 	// and every line that failed, in the order they ran (for --report).
 	Result func(Result)
+	// Sent, when set, receives every try of every request the request
+	// family sends (retries included), in order (for --report json/html).
+	Sent func(Attempt)
 }
 
 // LineHistory is the part of history.History that `history save` uses.

@@ -161,8 +161,9 @@ func readLines(ctx context.Context, s Script, feed func(string) bool, read func(
 	defer close(done)
 	go func() {
 		sc := bufio.NewScanner(s.R)
-		// A line of exactly MaxLineBytes fits, with its \r\n.
-		sc.Buffer(make([]byte, 64<<10), MaxLineBytes+2)
+		// A line of exactly MaxLineBytes fits, with its \r\n. The buffer
+		// starts small and grows: --test opens two scanners per file.
+		sc.Buffer(make([]byte, 4<<10), MaxLineBytes+2)
 		for sc.Scan() {
 			select {
 			case ch <- scanned{line: sc.Text()}:

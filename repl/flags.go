@@ -16,9 +16,10 @@ import (
 const usageHead = `httpsh: an interactive shell for HTTP sessions
 
 usage:
-  httpsh [FLAG...]                 the shell on a terminal; otherwise commands from stdin
-  httpsh [FLAG...] FILE...         run script files in one session
-  httpsh [FLAG...] -c LINE...      run these lines, then exit (-i: then stay in the shell)
+  httpsh [FLAG...]                     the shell on a terminal; otherwise commands from stdin
+  httpsh [FLAG...] FILE...             run script files in one session
+  httpsh --test [FLAG...] FILE|DIR...  run each script in its own session, --jobs at a time
+  httpsh [FLAG...] -c LINE...          run these lines, then exit (-i: then stay in the shell)
 
 flags:
 `
@@ -50,6 +51,7 @@ type options struct {
 	spec       string
 	report     *report
 	wire       wireOptions
+	suite      suiteOptions
 }
 
 // newFlagSet registers the binary's flags into a fresh options value;
@@ -69,7 +71,8 @@ func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	fs.StringVar(&o.spec, "spec", "", "load the OpenAPI spec `FILE|URL` (see `help spec`)")
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
 	var reports []string
-	commands.ListFlag(fs, &reports, "report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE]); repeatable")
+	commands.ListFlag(fs, &reports, "report", "", "write a report: `junit FILE`, json FILE, html FILE (- for stdout, but html) or tap[=FILE]; repeatable")
+	o.suite.register(fs)
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not read or write the shell's line history")
 	commands.ListFlag(fs, &o.lines, "command", "c", "run `LINE` (repeatable)")
 	fs.BoolVarP(&o.stay, "interactive", "i", false, "with -c: stay in the shell afterwards")
@@ -89,6 +92,9 @@ func parseArgs(args []string) (*options, error) {
 	}
 	o.report = r
 	o.files = fs.Args()
+	if err := o.suite.check(o); err != nil {
+		return nil, err
+	}
 	if o.color != "" && o.color != "auto" && o.color != "always" && o.color != "never" {
 		return nil, fmt.Errorf("--color takes auto, always or never, not %q", o.color)
 	}
@@ -103,8 +109,8 @@ func joinReport(args []string) []string {
 		if args[i] == "--" {
 			return append(out, args[i:]...)
 		}
-		if args[i] == "--report" && i+2 < len(args) && args[i+1] == "junit" {
-			out = append(out, "--report=junit="+args[i+2])
+		if args[i] == "--report" && i+2 < len(args) && twoWordReport(args[i+1]) {
+			out = append(out, "--report="+args[i+1]+"="+args[i+2])
 			i += 2
 			continue
 		}
@@ -126,6 +132,7 @@ func (o *options) apply(s *session.Session) error {
 	if err := o.wire.apply(s); err != nil {
 		return err
 	}
+	o.suite.applyRetry(s)
 	for _, v := range o.vars {
 		name, value, ok := strings.Cut(v, "=")
 		if !ok || name == "" {

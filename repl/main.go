@@ -66,11 +66,15 @@ func Main(args []string, st Streams) (status int) {
 }
 
 func run(ctx context.Context, opts *options, st Streams) int {
+	if opts.suite.test {
+		return runSuite(ctx, opts, st)
+	}
 	s := session.New("httpsh/" + Version)
 	defer s.Close()
 	interactive := len(opts.files) == 0 && (len(opts.lines) == 0 || opts.stay) && isTerminal(st.Stdin) && isTerminal(st.Stdout)
 	x := newExecutor(s, st, interactive || isTerminal(st.Stdout))
 	defer x.Close()
+	x.DryRun = opts.suite.dryRun
 	if !interactive {
 		// Scripts print a lot; one write per command, flushed after each
 		// (by the script runner), keeps 1000-request scripts fast.
@@ -111,7 +115,7 @@ func run(ctx context.Context, opts *options, st Streams) int {
 	if opts.report == nil {
 		return runModes(ctx, x, opts, st, interactive)
 	}
-	x.Hooks.Result = opts.report.add
+	x.Hooks.Result, x.Hooks.Sent, opts.report.sess = opts.report.add, opts.report.sent, s
 	stdout := x.Stdout
 	if opts.report.toStdout() {
 		// The run's own output goes to stderr, so that the report on

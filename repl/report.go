@@ -9,6 +9,7 @@ import (
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
+	"github.com/httpsh/httpsh/session"
 )
 
 // report collects the results of a run per script file for --report,
@@ -18,11 +19,14 @@ type report struct {
 	suites  []*suite
 	count   int
 	cArg    int // the -c argument running (1-based), 0 outside -c
+	// sess is the session whose last exchange a failure is about (for
+	// the HTML and JSON reports); nil: none is described.
+	sess *session.Session
 }
 
 // reportOutput is one --report: a format and where it goes.
 type reportOutput struct {
-	format string // "junit" or "tap"
+	format string // "junit", "tap", "json" or "html"
 	path   string // "" or "-": stdout
 }
 
@@ -35,6 +39,10 @@ type suite struct {
 	start time.Time
 	last  time.Time // when the last case ended
 	took  time.Duration
+	// requests are the tries of every request the file sent, in order.
+	requests []attempt
+	status   int  // the file's exit status (--test)
+	ran      bool // the file ran (--test: false when interrupted first)
 }
 
 // parseReports reads each --report value ("junit=FILE", "tap",
@@ -48,13 +56,16 @@ func parseReports(vs []string) (*report, error) {
 	for _, v := range vs {
 		format, path, _ := strings.Cut(v, "=")
 		switch format {
-		case "junit":
-			if path == "" {
-				return nil, fmt.Errorf("--report junit needs a FILE: --report junit FILE (- for stdout)")
+		case "junit", "json", "html":
+			if path == "" || format == "html" && path == "-" {
+				return nil, fmt.Errorf("--report %s needs a FILE: --report %s FILE%s", format, format, stdoutNote(format))
 			}
 		case "tap":
 		default:
-			return nil, fmt.Errorf("--report takes junit FILE or tap[=FILE], not %q", v)
+			return nil, fmt.Errorf("--report takes junit FILE, json FILE, html FILE or tap[=FILE], not %q", v)
+		}
+		if err := checkReportDir(path); err != nil {
+			return nil, err
 		}
 		o := reportOutput{format: format, path: path}
 		if o.toStdout() {
@@ -102,7 +113,8 @@ func (r *report) current() *suite {
 // "FILE:LINE", "-c N", or "" for a line typed in the shell.
 type entry struct {
 	commands.Result
-	where string
+	where  string
+	detail *failureDetail // what a failed line was about, or nil
 }
 
 // add records one result (the executor's Result hook). A line without a
@@ -120,6 +132,9 @@ func (r *report) add(res commands.Result) {
 	}
 	if res.File == "" {
 		e.Line = 0
+	}
+	if res.Err != nil {
+		e.detail = detailOf(r.sess)
 	}
 	s := r.current()
 	// A case's time is the run's time since the case before it (or the
@@ -149,11 +164,20 @@ func (r *report) write(stdout io.Writer) error {
 
 func (r *report) writeOne(o reportOutput, stdout io.Writer) error {
 	var b strings.Builder
-	if o.format == "junit" {
+	switch o.format {
+	case "junit":
 		if err := r.junit(&b); err != nil {
 			return err
 		}
-	} else {
+	case "json":
+		if err := r.json(&b); err != nil {
+			return err
+		}
+	case "html":
+		if err := r.html(&b); err != nil {
+			return err
+		}
+	default:
 		r.tap(&b)
 	}
 	if o.toStdout() {

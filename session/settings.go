@@ -32,6 +32,8 @@ type Settings struct {
 	SpecCheck string
 	// Wire holds TLS files, HTTP version and .netrc (see WireSettings).
 	Wire WireSettings
+	// Retry says how requests are sent again (see RetrySettings).
+	Retry RetrySettings
 }
 
 // ShowParts are the parts `--show` and `set show` accept.
@@ -111,6 +113,7 @@ func SettingTable() []Setting {
 			get: func(s *Settings) string { return onOff(s.Verify) }, set: boolSetter(func(s *Settings) *bool { return &s.Verify })},
 	}
 	t = append(t, wireSettings()...)
+	t = append(t, retrySettings()...)
 	sort.Slice(t, func(i, j int) bool { return t[i].Name < t[j].Name })
 	return t
 }

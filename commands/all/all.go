@@ -22,7 +22,7 @@ func Registry() *commands.Registry {
 	return commands.NewRegistry(
 		script.Commands(),
 		inspect.Commands(),
-		assert.Commands(),
+		assert.WithResend(request.ResendLast),
 		learn.Commands(),
 		request.Commands(),
 		download.Commands(),

@@ -11,9 +11,19 @@ import (
 	"github.com/httpsh/httpsh/commands"
 )
 
-// Commands returns the family's commands.
-func Commands() []*commands.Command {
-	return []*commands.Command{expect(), check(), capture()}
+// Commands returns the family's commands; `expect ... --retry` cannot
+// re-send here (see WithResend).
+func Commands() []*commands.Command { return WithResend(nil) }
+
+// Resender sends the last exchange's request again and shows it, as
+// `resend` does (request.ResendLast). The family does not import the
+// request family: commands/all hands it in.
+type Resender func(ctx context.Context, env *commands.Env) error
+
+// WithResend returns the family's commands, `expect ... --retry N`
+// re-sending with resend.
+func WithResend(resend Resender) []*commands.Command {
+	return []*commands.Command{expect(resend), check(), capture()}
 }
 
 func check() *commands.Command {

@@ -24,37 +24,41 @@ var timeOps = []string{"<", "<=", ">", ">=", "==", "!="}
 // opArg is the operator word, for completion.
 func opArg(ops []string) commands.Arg { return commands.Arg{Values: ops, Desc: "comparison"} }
 
-func expect() *commands.Command {
+func expect(resend Resender) *commands.Command {
 	return commands.Simple(commands.Command{
 		Name:  "expect",
 		Usage: "expect status CODE|Nxx | header NAME [OP VALUE] | json FILTER OP VALUE | body contains TEXT | cookie NAME [OP VALUE] | time OP DURATION | spec [N]",
 		Short: "check the last response; a failed expect stops a script with exit status 1",
 		Long: "OP is one of == != ~ (regex) < <= > >= exists. In `expect json`, VALUE is read as JSON when it parses as JSON (3, true, \"3\", [1]), otherwise as a string. " +
-			"`expect cookie` reads the jar after the last exchange. `expect spec [N]` checks the last exchange (or exchange N) against the loaded spec (`spec load`): its request, its status and its body; a failure lists every mismatch.",
+			"`expect cookie` reads the jar after the last exchange. `expect spec [N]` checks the last exchange (or exchange N) against the loaded spec (`spec load`): its request, its status and its body; a failure lists every mismatch. " +
+			"Ending the line with `--retry N [--every D]` re-sends the last request (every D, default 1s) until the check holds, at most N more times: " +
+			"only the LAST words of the line are read so, since values may start with '-'.",
 		Sub: []commands.Sub{
-			{Name: "status", Usage: "expect status [OP] CODE", Short: "the status code", Min: 1, Max: 2,
+			{Name: "status", Usage: "expect status [OP] CODE", Short: "the status code", Min: 1, Max: commands.Many,
 				Args: []commands.Arg{{Values: []string{"200", "201", "204", "2xx", "3xx", "400", "401", "403", "404", "4xx", "5xx"}, Desc: "expected status"}}},
 			{Name: "header", Usage: "expect header NAME [OP VALUE]", Short: "a response header", Min: 1, Max: commands.Many,
 				Args: []commands.Arg{{Hint: commands.HintResponseHeader}, opArg(expectOps)}},
 			{Name: "json", Usage: "expect json FILTER OP VALUE", Short: "a jq filter on the JSON body", Min: 2, Max: commands.Many,
 				Args: []commands.Arg{{Hint: commands.HintJSON}, opArg(expectOps)}},
-			{Name: "body", Usage: "expect body contains TEXT", Short: "the body text", Min: 2, Max: 2,
+			{Name: "body", Usage: "expect body contains TEXT", Short: "the body text", Min: 2, Max: commands.Many,
 				Args: []commands.Arg{{Values: []string{"contains"}, Desc: "test"}}},
 			{Name: "cookie", Usage: "expect cookie NAME [OP VALUE]", Short: "a cookie in the jar", Min: 1, Max: commands.Many,
 				Args: []commands.Arg{{Hint: commands.HintCookie}, opArg(expectOps)}},
-			{Name: "time", Usage: "expect time OP DURATION (e.g. expect time < 500ms)", Short: "the exchange's duration", Min: 2, Max: 2,
+			{Name: "time", Usage: "expect time OP DURATION (e.g. expect time < 500ms)", Short: "the exchange's duration", Min: 2, Max: commands.Many,
 				Args: []commands.Arg{opArg(timeOps)}},
 			{Name: "spec", Usage: "expect spec [N]", Short: "the last exchange (or exchange N) conforms to the loaded OpenAPI spec", Max: 1},
 		},
 		NeedSub: true,
 		Checks:  true,
 		Example: "get /get\nexpect status 200\nexpect header Content-Type ~ json\nexpect json .url ~ /get$\nexpect time < 2s",
-	}, runExpect)
+	}, func(ctx context.Context, env *commands.Env, c *commands.Call) error {
+		return runExpect(ctx, env, c, resend)
+	})
 }
 
 // runExpect checks the last response; what, the line as typed (quoted),
 // starts every message.
-func runExpect(ctx context.Context, env *commands.Env, c *commands.Call) error {
+func runExpect(ctx context.Context, env *commands.Env, c *commands.Call, resend Resender) error {
 	if c.SubName() == "spec" {
 		e, err := env.Exchange(c.Args)
 		if err != nil {
@@ -62,11 +66,29 @@ func runExpect(ctx context.Context, env *commands.Env, c *commands.Call) error {
 		}
 		return expectSpec(env, e)
 	}
+	args, rt, err := splitRetry(c.Args)
+	if err != nil {
+		return err
+	}
+	if max := subMax(c.SubName()); max > 0 && len(args) > max {
+		return c.UsageError()
+	}
+	if rt.tries == 0 {
+		return expectOnce(ctx, env, c, args)
+	}
+	if resend == nil {
+		return commands.Usagef("expect --retry: this httpsh cannot re-send requests")
+	}
+	return expectEventually(ctx, env, rt, resend, func() error { return expectOnce(ctx, env, c, args) })
+}
+
+// expectOnce checks args (the words after the subcommand, without a
+// trailing --retry/--every) against the last response.
+func expectOnce(ctx context.Context, env *commands.Env, c *commands.Call, args []string) error {
 	e, err := env.Exchange(nil)
 	if err != nil {
 		return err
 	}
-	args := c.Args
 	what := "expect " + strings.Join(quoteAll(append([]string{c.SubName()}, args...)), " ")
 	resp := e.Response()
 	switch c.SubName() {

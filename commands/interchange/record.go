@@ -15,7 +15,8 @@ import (
 
 // recordOptions are the flags of record.
 type recordOptions struct {
-	secrets, force bool
+	secrets, force, fromEnv bool
+	expect                  string
 }
 
 // recording holds the recorder while `record FILE` runs (nil: not
@@ -27,13 +28,16 @@ type recording struct {
 func (st *recording) command() *commands.Command {
 	cmd := commands.Define(commands.Command{
 		Name:  "record",
-		Usage: "record FILE [--with-secrets] [--force] | record stop | record",
+		Usage: "record FILE [--expect[=shape]] [--with-secrets|--secrets-from-env] [--force] | record stop | record",
 		Short: "write the commands that follow, as typed, to a script that `httpsh FILE` replays",
 		Long: "Every later command that succeeds is added to FILE as typed ({{variables}} kept, continuations and heredocs included); " +
 			"failed commands, and commands that only look at the session's record (help, history, export, diff), are left out. " +
 			"Credentials (passwords, tokens, cookie values, secret-looking headers and fields) are written as *** unless --with-secrets. " +
 			"FILE is rewritten atomically after each command, so nothing is lost if the shell dies; it is never overwritten unless --force. " +
-			"A comment at the top says what the session held before recording (base, variables, headers), which the script does not set.",
+			"A comment at the top says what the session held before recording (base, variables, headers), which the script does not set. " +
+			"With --expect, each request is followed by the checks that held when it was recorded (`expect status 200`); --expect=shape adds the JSON body's shape, " +
+			"the type of each key two levels down (`expect json '.id | type' == \"number\"`). With --secrets-from-env credentials are written as {{env.NAME}} placeholders, named after their header or flag. " +
+			"`record stop` says how many credentials were hidden and how to supply them.",
 		Sub:      []commands.Sub{{Name: "stop", Usage: "record stop", Short: "stop recording"}},
 		Args:     []commands.Arg{{Hint: commands.HintFile}},
 		Max:      1,
@@ -42,6 +46,10 @@ func (st *recording) command() *commands.Command {
 	}, func(fs *pflag.FlagSet, o *recordOptions) {
 		fs.BoolVar(&o.secrets, "with-secrets", false, "write credentials as typed")
 		fs.BoolVar(&o.force, "force", false, "overwrite FILE")
+		fs.StringVar(&o.expect, "expect", "", "after each request, write the checks that held: `status` (the default) or shape (and the JSON keys' types)")
+		fs.Lookup("expect").NoOptDefVal = expectStatus
+		commands.ValuesFlag(fs, "expect", "checks", expectStatus, expectShape)
+		fs.BoolVar(&o.fromEnv, "secrets-from-env", false, "write credentials as {{env.NAME}} placeholders instead of ***")
 	}, st.run)
 	cmd.Observe = st.observe
 	return cmd
@@ -55,14 +63,15 @@ func (st *recording) run(_ context.Context, env *commands.Env, c *commands.Call,
 			return commands.Usagef("not recording: `record FILE` starts")
 		}
 		st.rec = nil
-		env.Printf("recorded %s to %s\n", commands.Plural(len(r.lines), "command"), r.path)
+		env.Printf("recorded %s to %s\n", commands.Plural(r.typed, "command"), r.path)
+		r.secretsNote(env)
 		return nil
 	case len(c.Args) == 0:
 		if st.rec == nil {
 			env.Printf("not recording: `record FILE` starts\n")
 			return nil
 		}
-		env.Printf("recording to %s (%s so far)\n", st.rec.path, commands.Plural(len(st.rec.lines), "command"))
+		env.Printf("recording to %s (%s so far)\n", st.rec.path, commands.Plural(st.rec.typed, "command"))
 		return nil
 	}
 	if st.rec != nil {
@@ -71,7 +80,16 @@ func (st *recording) run(_ context.Context, env *commands.Env, c *commands.Call,
 	if !o.secrets && env.Hooks.Redact == nil {
 		return commands.Usagef("record: no redactor here: add --with-secrets to record credentials as typed")
 	}
-	r := &recorder{path: c.Args[0], secrets: o.secrets, header: recordHeader(env, o.secrets)}
+	if o.expect != "" && o.expect != expectStatus && o.expect != expectShape {
+		return commands.Usagef("record --expect takes status or shape, not %q", o.expect)
+	}
+	if o.secrets && o.fromEnv {
+		return commands.Usagef("record: --with-secrets and --secrets-from-env do not go together: pick one")
+	}
+	r := &recorder{path: c.Args[0], secrets: o.secrets, header: recordHeader(env, o.secrets), expect: o.expect, fromEnv: o.fromEnv, envNames: map[string]bool{}}
+	if last := env.Session.Last(); last != nil {
+		r.lastID = last.ID
+	}
 	if err := fileout.WriteFileAtomic(r.path, r.content(), r.mode(), o.force); err != nil {
 		return err
 	}
@@ -89,6 +107,11 @@ func (st *recording) observe(env *commands.Env, r commands.Ran) {
 	if err := st.rec.add(r.Line.Typed(), env.Redact); err != nil {
 		env.Warnf("record: %v; recording stopped", err)
 		st.rec = nil
+		return
+	}
+	if err := st.rec.addExpects(env, r.Command); err != nil {
+		env.Warnf("record: %v; recording stopped", err)
+		st.rec = nil
 	}
 }
 
@@ -98,6 +121,16 @@ type recorder struct {
 	secrets bool
 	header  []string
 	lines   []string
+	typed   int // the lines recorded as typed (lines holds the checks written too)
+	// expect is --expect: "", status or shape; lastID the newest exchange
+	// checks were written for.
+	expect string
+	lastID int
+	// hidden counts the credentials written as *** (or placeholders);
+	// with fromEnv, envNames are the placeholders' names.
+	hidden   int
+	fromEnv  bool
+	envNames map[string]bool
 }
 
 // recordHeader describes the state a recording starts from.
@@ -134,9 +167,15 @@ func recordHeader(env *commands.Env, secrets bool) []string {
 // add appends a line and rewrites the file.
 func (r *recorder) add(line string, redact func(string) string) error {
 	if !r.secrets {
-		line = redact(line)
+		red := redact(line)
+		r.hidden += max(0, strings.Count(red, "***")-strings.Count(line, "***"))
+		if r.fromEnv && red != line {
+			red = envPlaceholders(red, r.envNames)
+		}
+		line = red
 	}
 	r.lines = append(r.lines, line)
+	r.typed++
 	return fileout.WriteFileAtomic(r.path, r.content(), r.mode(), true)
 }
 

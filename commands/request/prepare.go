@@ -201,3 +201,13 @@ func resend() *commands.Command {
 		return sendAndShow(ctx, env, e.Prepared, &display{})
 	})
 }
+
+// ResendLast sends the last exchange's request again, as `resend` does
+// (expect --retry uses it).
+func ResendLast(ctx context.Context, env *commands.Env) error {
+	e, err := env.Exchange(nil)
+	if err != nil {
+		return err
+	}
+	return sendAndShow(ctx, env, e.Prepared, &display{})
+}

@@ -22,6 +22,7 @@ func showValues() []string {
 type display struct {
 	show, output                       string
 	verbose, raise, stream, force, raw bool
+	retry                              retryFlags
 }
 
 // registerShown adds -v, --show and --raise with the given help for --show.
@@ -31,6 +32,7 @@ func (d *display) registerShown(fs *pflag.FlagSet, showUsage string) {
 	commands.ValuesFlag(fs, "show", "parts to print", showValues()...)
 	fs.BoolVar(&d.raise, "raise", false, "fail on a 4xx/5xx response")
 	fs.BoolVar(&d.raw, "raw", false, "print the body as received: no charset decoding or indenting (bytes as they are when stdout is not a terminal)")
+	d.retry.register(fs)
 }
 
 // checkShow refuses a --show that names no parts.
@@ -47,6 +49,10 @@ func (d *display) checkShow() error {
 // sendAndShow sends p, prints the exchange as d says, and turns the
 // status into a failure when --raise or `set raise on` asks for it.
 func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d *display) error {
+	if env.DryRun {
+		dryRun(env, p)
+		return nil
+	}
 	parts := env.Session.Settings.Show
 	if d.show != "" {
 		parts, _ = session.ParseShow(d.show)
@@ -76,7 +82,7 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 		opts.Sink, flush = env.View().StreamSink(show, sw)
 		defer flush() // runs before sw.Finish
 	}
-	e, err := env.Session.Send(ctx, p, opts)
+	e, err := sendRetrying(ctx, env, p, opts, d.retry.policy(&env.Session.Settings))
 	if out != nil {
 		if ferr := out.Finish(err); err == nil && ferr != nil {
 			err = ferr
