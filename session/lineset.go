@@ -20,8 +20,11 @@ type lineSet struct {
 	typed   map[string]bool // names typed with a value
 }
 
-func newLineSet(p *Prepared, typed []Header) *lineSet {
+func newLineSet(p *Prepared, typed []Header, empty []string) *lineSet {
 	ls := &lineSet{p: p, removed: map[string]bool{}, typed: map[string]bool{}}
+	for _, name := range empty {
+		ls.typed[strings.ToLower(name)] = true
+	}
 	for _, h := range typed {
 		if h.Value == "" {
 			ls.removed[strings.ToLower(h.Name)] = true
@@ -95,7 +98,7 @@ func (ls *lineSet) addTyped(l Line) {
 		if !strings.EqualFold(old.Name, l.Name) {
 			continue
 		}
-		if old.Origin != l.Origin {
+		if !strings.HasPrefix(old.Origin, "this request") {
 			if old.Origin != "default" {
 				ls.note("%s (%s) not sent: the %s typed on the line wins", old.Name, old.Origin, old.Name)
 			}

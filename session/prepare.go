@@ -20,6 +20,8 @@ type Request struct {
 	URL     string   // as typed; resolved against the base by Prepare
 	Query   []Header // query parameters appended in order (Name=Value)
 	Headers []Header // this request's headers; an empty Value removes the header
+	// Empty names headers sent with an empty value (curl's -H 'Name;').
+	Empty []string
 	Body    []byte
 	// ContentType is set when the body has a type (JSON, form, multipart);
 	// BodyKind names where it came from ("--json", "--form", ...).
@@ -103,7 +105,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 		return nil, fmt.Errorf("bad method %q: a method is a token such as GET or PURGE", r.Method)
 	}
 	p := &Prepared{Method: method, URL: u, Body: r.Body, NoSession: r.NoSession, Options: r.Options, Cookies: r.Cookies}
-	ls := newLineSet(p, r.Headers)
+	ls := newLineSet(p, r.Headers, r.Empty)
 	add := ls.add
 	add(Line{Name: "User-Agent", Value: s.UserAgent, Origin: "default"})
 	add(Line{Name: "Accept", Value: "*/*", Origin: "default"})
@@ -120,6 +122,9 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 		if h.Value != "" {
 			ls.addTyped(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: s.IsSecret(h.Name)})
 		}
+	}
+	for _, name := range r.Empty {
+		ls.addTyped(Line{Name: name, Origin: "this request, empty"})
 	}
 	if len(r.Body) > 0 || method == "POST" || method == "PUT" || method == "PATCH" {
 		// The body's length is what goes on the wire, whatever was typed.

@@ -156,9 +156,19 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	return e, nil
 }
 
-// firstWire is the first hop's request: p's lines, Host first.
+// firstWire is the first hop's request: p's lines, Host first (the one
+// typed on the line, if any, else the URL's).
 func firstWire(p *Prepared) Wire {
-	lines := append([]Line{hostLine(p.URL)}, p.Lines...)
+	host := hostLine(p.URL)
+	var rest []Line
+	for _, l := range p.Lines {
+		if strings.EqualFold(l.Name, "Host") {
+			host = l
+			continue
+		}
+		rest = append(rest, l)
+	}
+	lines := append([]Line{host}, rest...)
 	return Wire{Method: p.Method, URL: p.URL, Proto: "HTTP/1.1", Lines: lines, Body: p.Body}
 }
 
