@@ -22,7 +22,7 @@ type Request struct {
 	Headers []Header // this request's headers; an empty Value removes the header
 	// Empty names headers sent with an empty value (curl's -H 'Name;').
 	Empty []string
-	Body    []byte
+	Body  []byte
 	// ContentType is set when the body has a type (JSON, form, multipart);
 	// BodyKind names where it came from ("--json", "--form", ...).
 	ContentType string
