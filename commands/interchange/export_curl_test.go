@@ -63,4 +63,3 @@ func TestExportCurlShells(t *testing.T) {
 		})
 	}
 }
-
