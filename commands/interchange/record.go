@@ -32,7 +32,7 @@ func (st *recording) command() *commands.Command {
 		Long: "Every later command that succeeds is added to FILE as typed ({{variables}} kept, continuations and heredocs included); " +
 			"failed commands, and commands that only look at the session's record (help, history, export, diff), are left out. " +
 			"Credentials (passwords, tokens, cookie values, secret-looking headers and fields) are written as *** unless --with-secrets. " +
-			"FILE is rewritten atomically after each command, so nothing is lost if the shell dies; it is never overwritten unless --force. " +
+			"FILE is created atomically with the header, then each command is appended in one write, so the file always ends with a whole command, even if the shell is killed or the disk fills up (the half-written command is cut back and recording stops); it is never overwritten unless --force. " +
 			"A comment at the top says what the session held before recording (base, variables, headers), which the script does not set.",
 		Sub:      []commands.Sub{{Name: "stop", Usage: "record stop", Short: "stop recording"}},
 		Args:     []commands.Arg{{Hint: commands.HintFile}},
@@ -55,14 +55,17 @@ func (st *recording) run(_ context.Context, env *commands.Env, c *commands.Call,
 			return commands.Usagef("not recording: `record FILE` starts")
 		}
 		st.rec = nil
-		env.Printf("recorded %s to %s\n", commands.Plural(len(r.lines), "command"), r.path)
+		if err := r.out.Close(); err != nil {
+			return commands.Failf("record: %w", err)
+		}
+		env.Printf("recorded %s to %s\n", commands.Plural(r.n, "command"), r.path)
 		return nil
 	case len(c.Args) == 0:
 		if st.rec == nil {
 			env.Printf("not recording: `record FILE` starts\n")
 			return nil
 		}
-		env.Printf("recording to %s (%s so far)\n", st.rec.path, commands.Plural(len(st.rec.lines), "command"))
+		env.Printf("recording to %s (%s so far)\n", st.rec.path, commands.Plural(st.rec.n, "command"))
 		return nil
 	}
 	if st.rec != nil {
@@ -71,10 +74,12 @@ func (st *recording) run(_ context.Context, env *commands.Env, c *commands.Call,
 	if !o.secrets && env.Hooks.Redact == nil {
 		return commands.Usagef("record: no redactor here: add --with-secrets to record credentials as typed")
 	}
-	r := &recorder{path: c.Args[0], secrets: o.secrets, header: recordHeader(env, o.secrets)}
-	if err := fileout.WriteFileAtomic(r.path, r.content(), r.mode(), o.force); err != nil {
+	r := &recorder{path: c.Args[0], secrets: o.secrets}
+	out, err := fileout.CreateAppender(r.path, lines(recordHeader(env, o.secrets)), r.mode(), o.force)
+	if err != nil {
 		return err
 	}
+	r.out = out
 	st.rec = r
 	env.Printf("recording to %s: `record stop` ends it\n", r.path)
 	return nil
@@ -87,17 +92,18 @@ func (st *recording) observe(env *commands.Env, r commands.Ran) {
 		return
 	}
 	if err := st.rec.add(r.Line.Typed(), env.Redact); err != nil {
-		env.Warnf("record: %v; recording stopped", err)
+		env.Warnf("record: %v; recording stopped (%s ends with the last command recorded)", err, st.rec.path)
+		_ = st.rec.out.Close()
 		st.rec = nil
 	}
 }
 
-// recorder writes recorded lines to its file.
+// recorder appends recorded lines to its file.
 type recorder struct {
 	path    string
 	secrets bool
-	header  []string
-	lines   []string
+	out     *fileout.Appender
+	n       int // commands recorded
 }
 
 // recordHeader describes the state a recording starts from.
@@ -131,18 +137,23 @@ func recordHeader(env *commands.Env, secrets bool) []string {
 	return h
 }
 
-// add appends a line and rewrites the file.
+// add appends one command (its physical lines) to the file in a single
+// write: the file always ends with a whole command.
 func (r *recorder) add(line string, redact func(string) string) error {
 	if !r.secrets {
 		line = redact(line)
 	}
-	r.lines = append(r.lines, line)
-	return fileout.WriteFileAtomic(r.path, r.content(), r.mode(), true)
+	if err := r.out.Append(lines([]string{line})); err != nil {
+		return err
+	}
+	r.n++
+	return nil
 }
 
-func (r *recorder) content() []byte {
+// lines is ls, each ended by a newline.
+func lines(ls []string) []byte {
 	var b strings.Builder
-	for _, l := range append(append([]string(nil), r.header...), r.lines...) {
+	for _, l := range ls {
 		fmt.Fprintln(&b, l)
 	}
 	return []byte(b.String())
