@@ -56,14 +56,30 @@ func (ls *lineSet) wins(name, origin string) bool {
 	return false
 }
 
-// add adds a line from a source other than the command line: left out
-// when the line typed the name, else replacing an earlier line of the
-// name in place.
+// add adds a line from a source other than the command line, replacing
+// an earlier line of the name in place. When the line typed the name, a
+// line added before the typed ones holds the place they take (so a typed
+// User-Agent stays where the default was), and one added after them is
+// left out.
 func (ls *lineSet) add(l Line) {
+	if ls.typed[strings.ToLower(l.Name)] && !ls.hasTyped(l.Name) {
+		ls.replace(l)
+		return
+	}
 	if ls.wins(l.Name, l.Origin) {
 		return
 	}
 	ls.replace(l)
+}
+
+// hasTyped reports whether a typed line called name was added.
+func (ls *lineSet) hasTyped(name string) bool {
+	for _, l := range ls.p.Lines {
+		if strings.EqualFold(l.Name, name) && strings.HasPrefix(l.Origin, "this request") {
+			return true
+		}
+	}
+	return false
 }
 
 // replace puts l in place of the first line of its name, dropping any
