@@ -56,7 +56,7 @@ func (o *OAuth2) Config() OAuth2Config { return o.cfg }
 // now (verify, ca, ca-only, cert and key) with a 30 s limit; it uses no
 // proxy and follows no redirect.
 func (s *Session) TokenClient() (*http.Client, error) {
-	c, err := s.client(&Prepared{})
+	c, err := s.client(&Prepared{}, nil)
 	if err != nil {
 		return nil, err
 	}

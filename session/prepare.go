@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/httpsh/httpsh/session/jar"
 )
 
 // Request is what a command line asks for, before the session's state is
@@ -17,7 +20,9 @@ type Request struct {
 	URL     string   // as typed; resolved against the base by Prepare
 	Query   []Header // query parameters appended in order (Name=Value)
 	Headers []Header // this request's headers; an empty Value removes the header
-	Body    []byte
+	// Empty names headers sent with an empty value (curl's -H 'Name;').
+	Empty []string
+	Body  []byte
 	// ContentType is set when the body has a type (JSON, form, multipart);
 	// BodyKind names where it came from ("--json", "--form", ...).
 	ContentType string
@@ -100,25 +105,8 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 		return nil, fmt.Errorf("bad method %q: a method is a token such as GET or PURGE", r.Method)
 	}
 	p := &Prepared{Method: method, URL: u, Body: r.Body, NoSession: r.NoSession, Options: r.Options, Cookies: r.Cookies}
-	removed := map[string]bool{}
-	for _, h := range r.Headers {
-		if h.Value == "" {
-			removed[strings.ToLower(h.Name)] = true
-		}
-	}
-	add := func(l Line) {
-		if removed[strings.ToLower(l.Name)] {
-			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) not sent: removed by %s:", l.Name, l.Origin, l.Name))
-			return
-		}
-		for i, old := range p.Lines {
-			if strings.EqualFold(old.Name, l.Name) {
-				p.Lines[i] = l
-				return
-			}
-		}
-		p.Lines = append(p.Lines, l)
-	}
+	ls := newLineSet(p, r.Headers, r.Empty)
+	add := ls.add
 	add(Line{Name: "User-Agent", Value: s.UserAgent, Origin: "default"})
 	add(Line{Name: "Accept", Value: "*/*", Origin: "default"})
 	add(Line{Name: "Accept-Encoding", Value: AcceptEncoding, Origin: "default"})
@@ -132,26 +120,36 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	}
 	for _, h := range r.Headers {
 		if h.Value != "" {
-			add(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: s.IsSecret(h.Name)})
+			ls.addTyped(Line{Name: h.Name, Value: h.Value, Origin: "this request", Secret: s.IsSecret(h.Name)})
 		}
 	}
-	if len(r.Body) > 0 || method == "POST" || method == "PUT" || method == "PATCH" {
-		add(Line{Name: "Content-Length", Value: strconv.Itoa(len(r.Body)), Origin: "body"})
+	for _, name := range r.Empty {
+		ls.addTyped(Line{Name: name, Origin: "this request, empty"})
 	}
-	s.prepareAuth(p, r, add)
+	if len(r.Body) > 0 || method == "POST" || method == "PUT" || method == "PATCH" {
+		// The body's length is what goes on the wire, whatever was typed.
+		ls.replace(Line{Name: "Content-Length", Value: strconv.Itoa(len(r.Body)), Origin: "body"})
+	}
+	s.prepareAuth(p, r, ls)
 	s.prepareNetrc(p, r, add)
-	s.prepareCookies(p, r, add)
+	s.prepareCookies(p, r, ls)
 	return p, nil
 }
 
-func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
+// prepareAuth adds the request's or the session's credentials; an
+// Authorization typed on the line (or removed by "Authorization:") wins
+// over both, as any typed header does.
+func (s *Session) prepareAuth(p *Prepared, r *Request, ls *lineSet) {
+	add := ls.add
 	switch {
+	case sendTimeAuth(r.Auth) && ls.wins("Authorization", "--"+r.Auth.Scheme):
 	case sendTimeAuth(r.Auth):
 		a := *r.Auth // this request's: bound to its origin
 		if a.Origin == "" {
 			a.Origin = Origin(p.URL)
 		}
 		prepareSendAuth(p, &a, "--"+a.Scheme)
+	case !r.NoSession && sendTimeAuth(s.Auth) && s.Auth.Origin == Origin(p.URL) && ls.wins("Authorization", "session auth ("+s.Auth.Scheme+")"):
 	case !r.NoSession && sendTimeAuth(s.Auth) && s.Auth.Origin == Origin(p.URL):
 		prepareSendAuth(p, s.Auth, "session auth")
 	case r.Auth != nil:
@@ -165,25 +163,29 @@ func (s *Session) prepareAuth(p *Prepared, r *Request, add func(Line)) {
 }
 
 // prepareCookies builds the one Cookie line: the jar's cookies for the
-// URL, then a hand-set Cookie header's pairs, then --cookie values. The
+// URL, then a hand-set Cookie header's pairs, then --cookie values; a
+// cookie of the request's own replaces the jar's of that name. The
 // hand-set and --cookie pairs are kept in p.Cookies so that a redirect to
 // the same origin carries them and one to another origin drops them.
-func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
+func (s *Session) prepareCookies(p *Prepared, r *Request, ls *lineSet) {
 	hand, handOrigin := handCookies(p)
 	p.Cookies = append(hand, r.Cookies...)
-	var pairs, from []string
+	var sent []jar.Cookie
 	if !r.NoSession {
-		sent, _ := s.Jar.Match(p.URL)
-		for _, c := range sent {
-			pairs = append(pairs, c.Name+"="+c.Value)
+		sent, _ = s.Jar.Match(p.URL)
+	}
+	pairs, replaced := cookiePairs(sent, p.Cookies)
+	var from []string
+	for _, c := range sent {
+		if !slices.Contains(replaced, c.Name) {
 			from = append(from, c.Name+" ("+c.Domain+" "+c.Path+")")
 		}
 	}
+	for _, name := range replaced {
+		ls.note("cookie %s (cookie jar) not sent: the request's own %s replaces it", name, name)
+	}
 	if len(from) > 0 {
 		from = []string{"cookie jar: " + strings.Join(from, ", ")}
-	}
-	for _, c := range p.Cookies {
-		pairs = append(pairs, c.Name+"="+c.Value)
 	}
 	if len(hand) > 0 {
 		from = append(from, handOrigin)
@@ -192,12 +194,12 @@ func (s *Session) prepareCookies(p *Prepared, r *Request, add func(Line)) {
 		from = append(from, "--cookie")
 	}
 	if len(pairs) > 0 {
-		add(Line{Name: "Cookie", Value: strings.Join(pairs, "; "), Origin: strings.Join(from, "; "), Secret: true})
+		ls.replace(Line{Name: "Cookie", Value: strings.Join(pairs, "; "), Origin: strings.Join(from, "; "), Secret: true})
 	}
 }
 
-// handCookies returns the name=value pairs of a hand-set Cookie line of
-// p and where it came from. The line stays in place, for the merged
+// handCookies returns the name=value pairs of the hand-set Cookie lines
+// of p and where they came from. The lines stay in place, for the merged
 // Cookie line to replace.
 func handCookies(p *Prepared) ([]Header, string) {
 	var out []Header
@@ -213,7 +215,6 @@ func handCookies(p *Prepared) ([]Header, string) {
 				out = append(out, Header{Name: name, Value: value})
 			}
 		}
-		break
 	}
 	return out, origin
 }

@@ -2,8 +2,9 @@ package session
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
+
+	"github.com/httpsh/httpsh/session/jar"
 )
 
 func redirectStatus(code int) bool {
@@ -81,20 +82,17 @@ func (s *Session) nextHop(p *Prepared, hop *Hop, follow bool, hops, max int) (*W
 // hopCookies is the Cookie line for a redirected hop: the jar's cookies for
 // u, and the line's own cookies while still on the first origin.
 func (s *Session) hopCookies(p *Prepared, u interface{ String() string }, sameOrigin bool) *Line {
-	var pairs []string
+	var sent []jar.Cookie
 	if !p.NoSession {
-		target, err := p.URL.Parse(u.String())
-		if err == nil {
-			for _, c := range s.Jar.Cookies(target) {
-				pairs = append(pairs, (&http.Cookie{Name: c.Name, Value: c.Value}).String())
-			}
+		if target, err := p.URL.Parse(u.String()); err == nil {
+			sent, _ = s.Jar.Match(target)
 		}
 	}
+	var own []Header
 	if sameOrigin {
-		for _, c := range p.Cookies {
-			pairs = append(pairs, c.Name+"="+c.Value)
-		}
+		own = p.Cookies
 	}
+	pairs, _ := cookiePairs(sent, own)
 	if len(pairs) == 0 {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package session
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -26,11 +25,15 @@ type SendOptions struct {
 
 // transportKey tells transports apart. Connections are pooled per
 // transport, so a connection opened without certificate verification is
-// never reused by a verified request, and each header limit has its own.
+// never reused by a verified request, each header limit has its own, and
+// each route (direct, or through one proxy URL) has its own: net/http's
+// HTTP/2 pool is keyed by the origin alone, so a shared transport would
+// send a direct request down a tunnel, or the reverse.
 type transportKey struct {
 	insecure    bool
 	headerLimit int64
 	wire        wireKey
+	proxy       string // "" for direct
 }
 
 func newTransport(k transportKey) *http.Transport {
@@ -39,17 +42,21 @@ func newTransport(k transportKey) *http.Transport {
 	t.DisableCompression = true // we ask for and undo encodings ourselves
 	t.MaxResponseHeaderBytes = k.headerLimit
 	t.MaxIdleConnsPerHost = 8
-	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	t.DialContext = localhostDialer(&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second})
 	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: k.insecure, MinVersion: tls.VersionTLS12}
 	t.ForceAttemptHTTP2 = true
 	return t
 }
 
 // client returns an http.Client for p on the transport its verification,
-// header limit, TLS files and HTTP version call for. Loading the TLS
-// files may fail (or ask for a passphrase) the first time.
-func (s *Session) client(p *Prepared) (*http.Client, error) {
+// header limit, TLS files, HTTP version and route (proxy, nil for direct)
+// call for. Loading the TLS files may fail (or ask for a passphrase) the
+// first time.
+func (s *Session) client(p *Prepared, proxy *url.URL) (*http.Client, error) {
 	k := transportKey{insecure: p.Options.Insecure || !s.Settings.Verify, headerLimit: s.Settings.HeaderLimit, wire: s.wireOf(p)}
+	if proxy != nil {
+		k.proxy = proxy.String()
+	}
 	if k.headerLimit <= 0 {
 		k.headerLimit = DefaultSettings().HeaderLimit
 	}
@@ -104,16 +111,15 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	wd := newWatchdog(lim, cancel)
 	defer wd.stop()
 	w := firstWire(p)
-	client, err := s.client(p)
-	if err != nil {
-		return e, err
+	if _, err := s.clientFor(p, w.URL); err != nil {
+		return e, err // TLS files that cannot be loaded: nothing was sent
 	}
 	started := time.Now()
 	for {
 		if err := s.authorize(ctx, p, &w); err != nil {
 			return e, err
 		}
-		hop, err := s.roundTrip(ctx, client, w, p, o, wd, follow)
+		hop, err := s.roundTrip(ctx, w, p, o, wd, follow)
 		if hop != nil {
 			e.Hops = append(e.Hops, hop)
 		}
@@ -150,18 +156,38 @@ func (s *Session) Send(ctx context.Context, p *Prepared, o SendOptions) (*Exchan
 	return e, nil
 }
 
-// firstWire is the first hop's request: p's lines, Host first.
+// firstWire is the first hop's request: p's lines, Host first (the one
+// typed on the line, if any, else the URL's).
 func firstWire(p *Prepared) Wire {
-	lines := append([]Line{hostLine(p.URL)}, p.Lines...)
+	host := hostLine(p.URL)
+	var rest []Line
+	for _, l := range p.Lines {
+		if strings.EqualFold(l.Name, "Host") {
+			host = l
+			continue
+		}
+		rest = append(rest, l)
+	}
+	lines := append([]Line{host}, rest...)
 	return Wire{Method: p.Method, URL: p.URL, Proto: "HTTP/1.1", Lines: lines, Body: p.Body}
 }
 
-func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prepared, o SendOptions, wd *watchdog, follow bool) (*Hop, error) {
-	var body io.Reader
-	if len(w.Body) > 0 {
-		body = bytes.NewReader(w.Body)
+// clientFor is the client for a hop to u: on the route p's proxy
+// setting chooses for u.
+func (s *Session) clientFor(p *Prepared, u *url.URL) (*http.Client, error) {
+	proxy, err := s.proxyFor(p, u)
+	if err != nil {
+		return nil, err
 	}
+	return s.client(p, proxy)
+}
+
+func (s *Session) roundTrip(ctx context.Context, w Wire, p *Prepared, o SendOptions, wd *watchdog, follow bool) (*Hop, error) {
 	proxy, err := s.proxyFor(p, w.URL)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.client(p, proxy)
 	if err != nil {
 		return nil, err
 	}
@@ -169,27 +195,9 @@ func (s *Session) roundTrip(ctx context.Context, c *http.Client, w Wire, p *Prep
 	if proxy != nil {
 		w.Via = Redact(proxy)
 	}
-	tr := &tracer{}
-	req, err := http.NewRequestWithContext(tr.context(ctx), w.Method, w.URL.String(), body)
+	resp, tr, err := s.do(ctx, c, w, proxy)
 	if err != nil {
-		return nil, fmt.Errorf("build request: %w", err)
-	}
-	for _, l := range w.Lines {
-		switch strings.ToLower(l.Name) {
-		case "host":
-			req.Host = l.Value
-		case "content-length":
-			req.ContentLength = int64(len(w.Body))
-		default:
-			req.Header.Add(l.Name, l.Value)
-		}
-	}
-	if _, ok := req.Header["User-Agent"]; !ok {
-		req.Header["User-Agent"] = []string{""} // net/http would add its own
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return nil, s.transportError(err, proxy)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	wd.gotHeaders()

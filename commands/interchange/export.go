@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,7 +26,7 @@ func export() *commands.Command {
 		Usage: "export curl [N] | export http [N|all] [FILE] | export har [FILE] | export script FILE | export openapi FILE",
 		Short: "write requests for other tools: a curl command, a .http file, a HAR archive, an httpsh script",
 		Long: "curl prints a command line that curl runs to the same request (method, URL, every header as sent, body bytes; -L when redirects are followed), " +
-			"quoted for a POSIX shell; a body that is not plain text is fed through printf. " +
+			"quoted for a POSIX shell (bash and dash); a body that is not plain text, or is over 64 KiB, comes from a base64 heredoc through `base64 -d`; headers httpsh does not send are removed from curl's defaults. " +
 			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac; `http all` writes every kept exchange, separated by ### lines. " +
 			"har writes every exchange (each redirect hop an entry) as HAR 1.2, which browsers' dev tools import. " +
 			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
@@ -145,11 +146,16 @@ func printable(s string) string {
 	return b.String()
 }
 
-// CurlCommand is a POSIX shell command line with which curl sends the
-// same request as p: method, URL, every header line as prepared (curl's
-// own User-Agent and Accept replaced, Content-Type removed when p has
-// none), and the body bytes. Redirects are followed (-L) when p would
-// follow them under settings.
+// CurlCommand is a POSIX shell command line (bash and dash run it the
+// same) with which curl sends the same request as p: method, URL, every
+// header line as prepared (curl's own User-Agent and Accept replaced, or
+// removed when p sends none; Content-Type removed when p has none; an
+// empty line as curl's 'Name;'), and the body bytes. A plain-text body up
+// to maxArgBody bytes goes on the line (--data-raw); any other (binary,
+// multipart, larger) comes on curl's standard input from a base64
+// heredoc decoded by `base64 -d`, which survives any byte, a leading '-'
+// and the kernel's 128 KiB limit on one argument. Redirects are followed
+// (-L) when p would follow them under settings.
 func CurlCommand(p *session.Prepared, settings session.Settings) string {
 	var words []string
 	add := func(ws ...string) { words = append(words, ws...) }
@@ -162,22 +168,7 @@ func CurlCommand(p *session.Prepared, settings session.Settings) string {
 	default:
 		add("--request", p.Method)
 	}
-	hasType := false
-	for _, l := range p.Lines {
-		switch {
-		case strings.EqualFold(l.Name, "Content-Length"):
-			continue
-		case strings.EqualFold(l.Name, "Accept-Encoding"):
-			add("--compressed")
-		case strings.EqualFold(l.Name, "Content-Type"):
-			hasType = true
-		}
-		add("--header", l.Name+": "+l.Value)
-	}
-	sendsBody := len(p.Body) > 0 || p.Method == "POST" || p.Method == "PUT" || p.Method == "PATCH"
-	if sendsBody && !hasType {
-		add("--header", "Content-Type:") // curl would add x-www-form-urlencoded
-	}
+	add(curlHeaders(p)...)
 	follow := settings.Follow
 	if p.Options.Follow != nil {
 		follow = *p.Options.Follow
@@ -193,12 +184,12 @@ func CurlCommand(p *session.Prepared, settings session.Settings) string {
 	if p.Options.Insecure || !settings.Verify {
 		add("--insecure")
 	}
-	prefix := ""
-	if sendsBody {
-		if textBody(p.Body) {
+	stdin := false
+	if sendsBody(p) {
+		if textBody(p.Body) && len(p.Body) <= maxArgBody {
 			add("--data-raw", string(p.Body)) // literal: no @file, no stripping
 		} else {
-			prefix = "printf " + shellQuote(printfEscape(p.Body)) + " | "
+			stdin = true
 			add("--data-binary", "@-")
 		}
 	}
@@ -206,7 +197,68 @@ func CurlCommand(p *session.Prepared, settings session.Settings) string {
 	for i, w := range words {
 		words[i] = shellQuote(w)
 	}
-	return prefix + strings.Join(words, " ")
+	line := strings.Join(words, " ")
+	if !stdin {
+		return line
+	}
+	return "base64 -d <<'" + bodyWord + "' | " + line + "\n" + base64Lines(p.Body) + bodyWord + "\n"
+}
+
+// maxArgBody is the largest text body put on the command line: well
+// under Linux's 128 KiB limit on one argument (MAX_ARG_STRLEN).
+const maxArgBody = 64 << 10
+
+// bodyWord ends the base64 heredoc; no base64 line can be it.
+const bodyWord = "HTTPSH_BODY"
+
+func sendsBody(p *session.Prepared) bool {
+	return len(p.Body) > 0 || p.Method == "POST" || p.Method == "PUT" || p.Method == "PATCH"
+}
+
+// curlHeaders are the --header words for p's lines. curl's defaults that
+// p does not send (User-Agent, Accept; Content-Type for a body) are
+// removed with 'Name:'; an empty line is sent with 'Name;'.
+func curlHeaders(p *session.Prepared) []string {
+	var words []string
+	has := map[string]bool{}
+	for _, l := range p.Lines {
+		name := strings.ToLower(l.Name)
+		has[name] = true
+		switch {
+		case name == "content-length":
+			continue
+		case name == "accept-encoding":
+			words = append(words, "--compressed")
+		case l.Value == "":
+			words = append(words, "--header", l.Name+";")
+			continue
+		}
+		words = append(words, "--header", l.Name+": "+l.Value)
+	}
+	for _, d := range []string{"User-Agent", "Accept"} {
+		if !has[strings.ToLower(d)] {
+			words = append(words, "--header", d+":") // curl would send its own
+		}
+	}
+	if sendsBody(p) && !has["content-type"] {
+		words = append(words, "--header", "Content-Type:") // curl would add x-www-form-urlencoded
+	}
+	return words
+}
+
+// base64Lines is b in base64, 76 characters a line, each ending in a
+// newline.
+func base64Lines(b []byte) string {
+	enc := base64.StdEncoding.EncodeToString(b)
+	var s strings.Builder
+	for len(enc) > 76 {
+		s.WriteString(enc[:76] + "\n")
+		enc = enc[76:]
+	}
+	if enc != "" {
+		s.WriteString(enc + "\n")
+	}
+	return s.String()
 }
 
 // textBody reports a body that can be written inside single quotes and
@@ -221,25 +273,6 @@ func textBody(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// printfEscape makes b a printf format string that prints b: octal
-// escapes for everything but printable ASCII, %% and \\.
-func printfEscape(b []byte) string {
-	var s strings.Builder
-	for _, c := range b {
-		switch {
-		case c == '%':
-			s.WriteString("%%")
-		case c == '\\':
-			s.WriteString(`\\`)
-		case c >= 0x20 && c < 0x7f:
-			s.WriteByte(c)
-		default:
-			fmt.Fprintf(&s, `\%03o`, c)
-		}
-	}
-	return s.String()
 }
 
 // shellQuote quotes w for a POSIX shell: bare when it is made of safe

@@ -3,8 +3,8 @@ package interchange
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/commands/request"
@@ -18,9 +18,12 @@ func importCmd() *commands.Command {
 		Long: "Prints the equivalent httpsh line and prepares the request, so `send` sends it and `prepared` lists it. " +
 			"The curl command may be quoted as one word, typed as is after `import curl`, or pasted as the input of a heredoc " +
 			"(best for long multi-line pastes; bash's $'...' quoting is understood). " +
-			"Options: -X/--request, -H/--header, -d/--data/--data-raw/--data-binary/--data-ascii/--data-urlencode, -F/--form, -u/--user, " +
-			"-b/--cookie name=value, -A/--user-agent, -e/--referer, -G/--get, -I/--head, --url, -k/--insecure, -L/--location, --max-redirs, " +
-			"-m/--max-time, -o/--output, --compressed; output-only options (-s, -S, -v, -i, --http1.1, --http2, ...) are ignored. " +
+			"Options: -X/--request, -H/--header (also @FILE, 'Name;' for an empty value, 'Name:' to remove one), " +
+			"-d/--data/--data-ascii (@FILE read from the current folder without CR and LF), --data-binary (@FILE as is), --data-raw (literal), " +
+			"--data-urlencode (content, =content, name=content, @FILE, name@FILE), --json, -F/--form (multipart, in order: name=value, name=@FILE, name=<FILE, ;type=, ;filename=), " +
+			"--form-string, -u/--user, -b/--cookie name=value (repeated: joined), -A/--user-agent, -e/--referer, -G/--get, -I/--head, --url, -k/--insecure, -L/--location, --max-redirs, " +
+			"-m/--max-time, -o/--output, --compressed; combined short flags (-sSLk); output-only options (-s, -S, -v, -i, --http1.1, --http2, ...) are ignored. " +
+			"The body is built as curl builds it; a multipart or binary one is prepared but left off the printed line. " +
 			"An Accept-Encoding header is dropped: httpsh asks for gzip and deflate itself and decodes them.",
 		Sub:     []commands.Sub{{Name: "curl", Usage: "import curl 'curl URL [OPTION...]'", Short: "a curl command line", Max: commands.Many}},
 		NeedSub: true,
@@ -31,8 +34,10 @@ func importCmd() *commands.Command {
 // curlRequest is what a curl command asks for.
 type curlRequest struct {
 	method, url, user, output, timeout string
-	headers, data, form, cookies       []string
-	get, head, insecure, follow        bool
+	headers, cookies                   []string
+	data                               []curlData
+	form                               []curlPart
+	get, head, insecure, follow, json  bool
 	maxRedirs                          string
 	notes                              []string
 }
@@ -57,8 +62,21 @@ func runImport(ctx context.Context, env *commands.Env, c *commands.Call) error {
 	for _, n := range cr.notes {
 		env.Printf("# %s\n", n)
 	}
-	env.Printf("%s\n\n", printable(httpshLine(args, input)))
+	if input != nil && !plainText(*input) {
+		// A multipart or binary body cannot be typed back: say so and
+		// show the line without it.
+		env.Printf("# the %d-byte body (multipart or not text) is prepared exactly as curl builds it; the line below leaves it out\n", len(*input))
+		env.Printf("%s\n\n", printable(httpshLine(args[:len(args)-2], nil)))
+	} else {
+		env.Printf("%s\n\n", printable(httpshLine(args, input)))
+	}
 	return request.Prepare(ctx, env, args, input)
+}
+
+// plainText reports whether s reads back the same from a heredoc: UTF-8
+// with no control character but newline and tab.
+func plainText(s string) bool {
+	return utf8.ValidString(s) && printable(s) == s
 }
 
 // curlWords are the words of the curl command, without "curl".
@@ -100,12 +118,13 @@ func (cr *curlRequest) valueOption(name string) (func(string), bool) {
 		return set(&cr.method), true
 	case "-H", "--header":
 		return add(&cr.headers), true
-	case "-d", "--data", "--data-raw", "--data-binary", "--data-ascii":
-		return add(&cr.data), true
-	case "--data-urlencode":
-		return func(v string) { cr.data = append(cr.data, urlencodeData(v)) }, true
+	case "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json":
+		return func(v string) {
+			cr.data = append(cr.data, curlData{option: name, value: v})
+			cr.json = cr.json || name == "--json"
+		}, true
 	case "-F", "--form", "--form-string":
-		return add(&cr.form), true
+		return func(v string) { cr.form = append(cr.form, curlPart{value: v, literal: name == "--form-string"}) }, true
 	case "-u", "--user":
 		return set(&cr.user), true
 	case "-b", "--cookie":
@@ -156,8 +175,9 @@ func parseCurl(words []string) (*curlRequest, error) {
 		if strings.HasPrefix(w, "--") {
 			name, value, hasValue = strings.Cut(w, "=")
 		} else if len(w) > 2 && w[0] == '-' && w[1] != '-' {
-			if _, takes := cr.valueOption(w[:2]); takes {
-				name, value, hasValue = w[:2], w[2:], true
+			var err error
+			if name, value, hasValue, err = cr.shortFlags(w); err != nil {
+				return nil, err
 			}
 		}
 		if !strings.HasPrefix(name, "-") || name == "-" {
@@ -189,19 +209,27 @@ func parseCurl(words []string) (*curlRequest, error) {
 	return cr, nil
 }
 
-// urlencodeData is curl's --data-urlencode: "name=content" encodes content.
-func urlencodeData(v string) string {
-	name, content, ok := strings.Cut(v, "=")
-	if !ok {
-		return queryEscape(v)
+// shortFlags reads a word of combined short options (-sS, -fsSL,
+// -XPOST, -sSLk -o x): the flags before the last are applied; the last
+// (or one that takes a value, with the rest of the word as its value) is
+// returned for the caller, as curl reads them.
+func (cr *curlRequest) shortFlags(w string) (name, value string, hasValue bool, err error) {
+	for i := 1; i < len(w); i++ {
+		opt := "-" + w[i:i+1]
+		if _, takes := cr.valueOption(opt); takes {
+			if i+1 < len(w) {
+				return opt, w[i+1:], true, nil
+			}
+			return opt, "", false, nil
+		}
+		if i == len(w)-1 {
+			return opt, "", false, nil
+		}
+		if !cr.flagOption(opt) {
+			return "", "", false, commands.Usagef("import curl: option %s (in %s) is not supported (`help import` lists those that are)", opt, w)
+		}
 	}
-	return name + "=" + queryEscape(content)
-}
-
-// queryEscape percent-encodes as curl does: everything but unreserved
-// characters, space as %20.
-func queryEscape(s string) string {
-	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+	return w, "", false, nil
 }
 
 // httpshArgs are the words of `prepare` for the request, and the body as
@@ -212,13 +240,16 @@ func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 	if !strings.Contains(u, "://") && !strings.HasPrefix(u, "/") {
 		u = "http://" + u // curl's default scheme; a /path is joined to base
 	}
-	body := strings.Join(cr.data, "&")
 	if cr.get && len(cr.data) > 0 {
+		query, err := curlBody(cr.data)
+		if err != nil {
+			return nil, nil, err
+		}
 		sep := "?"
 		if strings.Contains(u, "?") {
 			sep = "&"
 		}
-		u, body, cr.data = u+sep+body, "", nil
+		u, cr.data = u+sep+lowerEscapes(string(query)), nil
 	}
 	switch {
 	case method != "":
@@ -230,29 +261,17 @@ func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 		method = "GET"
 	}
 	args := []string{method, u}
-	hasType := false
-	for _, h := range cr.headers {
-		name, value, ok := strings.Cut(h, ":")
-		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
-		if !ok || name == "" {
-			return nil, nil, commands.Usagef("import curl: header %q: expected 'Name: value'", h)
-		}
-		switch strings.ToLower(name) {
-		case "accept-encoding":
-			cr.notes = append(cr.notes, "Accept-Encoding dropped: httpsh asks for gzip, deflate and decodes them")
-			continue
-		case "content-type":
-			hasType = true
-		case "content-length", "host":
-			continue // computed from the body and URL
-		}
-		args = append(args, "-H", name+": "+value)
+	args, typed, err := cr.headerArgs(args)
+	if err != nil {
+		return nil, nil, err
 	}
 	for _, ck := range cr.cookies {
 		if !strings.Contains(ck, "=") {
 			return nil, nil, commands.Usagef("import curl: -b %s reads a cookie file: load it with `cookies load %s` instead", ck, ck)
 		}
-		args = append(args, "-H", "Cookie: "+ck)
+	}
+	if len(cr.cookies) > 0 {
+		args = append(args, "-H", "Cookie: "+strings.Join(cr.cookies, ";")) // curl joins -b values so
 	}
 	if cr.user != "" {
 		args = append(args, "--auth", cr.user)
@@ -272,36 +291,104 @@ func (cr *curlRequest) httpshArgs() ([]string, *string, error) {
 	if cr.output != "" {
 		cr.notes = append(cr.notes, fmt.Sprintf("-o %s: add -o %s to the request line (prepare keeps no output file)", cr.output, cr.output))
 	}
-	return cr.bodyArgs(args, body, hasType)
+	return cr.bodyArgs(args, typed)
 }
 
-func (cr *curlRequest) bodyArgs(args []string, body string, hasType bool) ([]string, *string, error) {
-	if len(cr.form) > 0 {
-		if len(cr.data) > 0 {
-			return nil, nil, commands.Usagef("import curl: -d and -F cannot be mixed (curl refuses too)")
+// headerArgs adds -H for each curl header: @FILE reads one header a
+// line, 'Name;' sends Name empty, 'Name:' removes it. It returns the
+// lower-case names typed.
+func (cr *curlRequest) headerArgs(args []string) ([]string, map[string]bool, error) {
+	typed := map[string]bool{}
+	var all []string
+	for _, h := range cr.headers {
+		path, fromFile := strings.CutPrefix(h, "@")
+		if !fromFile {
+			all = append(all, h)
+			continue
 		}
-		args = append(args, "--form")
-		for _, f := range cr.form {
-			name, value, ok := strings.Cut(f, "=")
-			if !ok {
-				return nil, nil, commands.Usagef("import curl: -F %q: expected name=value or name=@file", f)
-			}
-			if path, isFile := strings.CutPrefix(value, "@"); isFile {
-				args = append(args, "--files", name+"=@"+path)
-				continue
-			}
-			args = append(args, name+"="+value)
+		b, err := readCurlFile("-H", path)
+		if err != nil {
+			return nil, nil, err
 		}
+		for _, line := range strings.Split(strings.ReplaceAll(string(b), "\r", ""), "\n") {
+			if strings.TrimSpace(line) != "" {
+				all = append(all, line)
+			}
+		}
+	}
+	for _, h := range all {
+		if name, ok := strings.CutSuffix(strings.TrimSpace(h), ";"); ok && !strings.Contains(name, ":") {
+			typed[strings.ToLower(name)] = true
+			args = append(args, "-H", name+";")
+			continue
+		}
+		name, value, ok := strings.Cut(h, ":")
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if !ok || name == "" {
+			return nil, nil, commands.Usagef("import curl: header %q: expected 'Name: value'", h)
+		}
+		switch strings.ToLower(name) {
+		case "accept-encoding":
+			cr.notes = append(cr.notes, "Accept-Encoding dropped: httpsh asks for gzip, deflate and decodes them")
+			continue
+		case "content-length":
+			continue // computed from the body
+		}
+		typed[strings.ToLower(name)] = true
+		args = append(args, "-H", name+": "+value)
+	}
+	return args, typed, nil
+}
+
+// bodyArgs adds the body curl would send, built here (files read,
+// multipart made), as --data @- with the body as input, and the
+// Content-Type curl adds unless one was typed.
+func (cr *curlRequest) bodyArgs(args []string, typed map[string]bool) ([]string, *string, error) {
+	var body []byte
+	var typ string
+	switch {
+	case len(cr.form) > 0 && len(cr.data) > 0:
+		return nil, nil, commands.Usagef("import curl: -d and -F cannot be mixed (curl refuses too)")
+	case len(cr.form) > 0:
+		b, boundary, err := multipartBody(cr.form)
+		if err != nil {
+			return nil, nil, err
+		}
+		body, typ = b, "multipart/form-data; boundary="+boundary
+		args = withBoundary(args, boundary)
+	case len(cr.data) > 0:
+		b, err := curlBody(cr.data)
+		if err != nil {
+			return nil, nil, err
+		}
+		body, typ = b, "application/x-www-form-urlencoded"
+		if cr.json {
+			typ = "application/json"
+			if !typed["accept"] {
+				args = append(args, "-H", "Accept: application/json")
+			}
+		}
+	default:
 		return args, nil, nil
 	}
-	if len(cr.data) == 0 {
-		return args, nil, nil
+	if !typed["content-type"] {
+		args = append(args, "-H", "Content-Type: "+typ)
 	}
-	if !hasType {
-		args = append(args, "-H", "Content-Type: application/x-www-form-urlencoded")
+	in := string(body)
+	return append(args, "--data", "@-"), &in, nil
+}
+
+// withBoundary adds the boundary to a typed multipart Content-Type that
+// has none, as curl does.
+func withBoundary(args []string, boundary string) []string {
+	for i, a := range args {
+		name, value, _ := strings.Cut(a, ":")
+		if i > 0 && args[i-1] == "-H" && strings.EqualFold(name, "Content-Type") &&
+			strings.HasPrefix(strings.TrimSpace(strings.ToLower(value)), "multipart/") && !strings.Contains(value, "boundary=") {
+			args[i] = a + "; boundary=" + boundary
+		}
 	}
-	args = append(args, "--data", "@-")
-	return args, &body, nil
+	return args
 }
 
 // httpshLine is args as a line the shell reads back, with the body as a

@@ -33,7 +33,7 @@ func (st *recording) command() *commands.Command {
 		Long: "Every later command that succeeds is added to FILE as typed ({{variables}} kept, continuations and heredocs included); " +
 			"failed commands, and commands that only look at the session's record (help, history, export, diff), are left out. " +
 			"Credentials (passwords, tokens, cookie values, secret-looking headers and fields) are written as *** unless --with-secrets. " +
-			"FILE is rewritten atomically after each command, so nothing is lost if the shell dies; it is never overwritten unless --force. " +
+			"FILE is created atomically with the header, then each command is appended in one write, so the file always ends with a whole command, even if the shell is killed or the disk fills up (the half-written command is cut back and recording stops); it is never overwritten unless --force. " +
 			"A comment at the top says what the session held before recording (base, variables, headers), which the script does not set. " +
 			"With --expect, each request is followed by the checks that held when it was recorded (`expect status 200`); --expect=shape adds the JSON body's shape, " +
 			"the type of each key two levels down (`expect json '.id | type' == \"number\"`). With --secrets-from-env credentials are written as {{env.NAME}} placeholders, named after their header or flag. " +
@@ -63,6 +63,9 @@ func (st *recording) run(_ context.Context, env *commands.Env, c *commands.Call,
 			return commands.Usagef("not recording: `record FILE` starts")
 		}
 		st.rec = nil
+		if err := r.out.Close(); err != nil {
+			return commands.Failf("record: %w", err)
+		}
 		env.Printf("recorded %s to %s\n", commands.Plural(r.typed, "command"), r.path)
 		r.secretsNote(env)
 		return nil
@@ -86,13 +89,15 @@ func (st *recording) run(_ context.Context, env *commands.Env, c *commands.Call,
 	if o.secrets && o.fromEnv {
 		return commands.Usagef("record: --with-secrets and --secrets-from-env do not go together: pick one")
 	}
-	r := &recorder{path: c.Args[0], secrets: o.secrets, header: recordHeader(env, o.secrets), expect: o.expect, fromEnv: o.fromEnv, envNames: map[string]bool{}}
+	r := &recorder{path: c.Args[0], secrets: o.secrets, expect: o.expect, fromEnv: o.fromEnv, envNames: map[string]bool{}}
 	if last := env.Session.Last(); last != nil {
 		r.lastID = last.ID
 	}
-	if err := fileout.WriteFileAtomic(r.path, r.content(), r.mode(), o.force); err != nil {
+	out, err := fileout.CreateAppender(r.path, lines(recordHeader(env, o.secrets)), r.mode(), o.force)
+	if err != nil {
 		return err
 	}
+	r.out = out
 	st.rec = r
 	env.Printf("recording to %s: `record stop` ends it\n", r.path)
 	return nil
@@ -105,23 +110,24 @@ func (st *recording) observe(env *commands.Env, r commands.Ran) {
 		return
 	}
 	if err := st.rec.add(r.Line.Typed(), env.Redact); err != nil {
-		env.Warnf("record: %v; recording stopped", err)
+		env.Warnf("record: %v; recording stopped (%s ends with the last command recorded)", err, st.rec.path)
+		_ = st.rec.out.Close()
 		st.rec = nil
 		return
 	}
 	if err := st.rec.addExpects(env, r.Command); err != nil {
-		env.Warnf("record: %v; recording stopped", err)
+		env.Warnf("record: %v; recording stopped (%s ends with the last command recorded)", err, st.rec.path)
+		_ = st.rec.out.Close()
 		st.rec = nil
 	}
 }
 
-// recorder writes recorded lines to its file.
+// recorder appends recorded lines to its file.
 type recorder struct {
 	path    string
 	secrets bool
-	header  []string
-	lines   []string
-	typed   int // the lines recorded as typed (lines holds the checks written too)
+	out     *fileout.Appender
+	typed   int // the lines recorded as typed (checks written after them not counted)
 	// expect is --expect: "", status or shape; lastID the newest exchange
 	// checks were written for.
 	expect string
@@ -164,7 +170,8 @@ func recordHeader(env *commands.Env, secrets bool) []string {
 	return h
 }
 
-// add appends a line and rewrites the file.
+// add appends one command (its physical lines) to the file in a single
+// write: the file always ends with a whole command.
 func (r *recorder) add(line string, redact func(string) string) error {
 	if !r.secrets {
 		red := redact(line)
@@ -174,14 +181,17 @@ func (r *recorder) add(line string, redact func(string) string) error {
 		}
 		line = red
 	}
-	r.lines = append(r.lines, line)
+	if err := r.out.Append(lines([]string{line})); err != nil {
+		return err
+	}
 	r.typed++
-	return fileout.WriteFileAtomic(r.path, r.content(), r.mode(), true)
+	return nil
 }
 
-func (r *recorder) content() []byte {
+// lines is ls, each ended by a newline.
+func lines(ls []string) []byte {
 	var b strings.Builder
-	for _, l := range append(append([]string(nil), r.header...), r.lines...) {
+	for _, l := range ls {
 		fmt.Fprintln(&b, l)
 	}
 	return []byte(b.String())

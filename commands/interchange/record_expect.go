@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
-	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/session"
 )
 
@@ -142,8 +141,7 @@ func (r *recorder) addExpects(env *commands.Env, cmd *commands.Command) error {
 		return nil
 	}
 	r.lastID = last.ID
-	r.lines = append(r.lines, expectLines(last, r.expect)...)
-	return fileout.WriteFileAtomic(r.path, r.content(), r.mode(), true)
+	return r.out.Append(lines(expectLines(last, r.expect)))
 }
 
 // secretsNote says, at `record stop`, how many credentials were hidden

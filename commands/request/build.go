@@ -92,6 +92,10 @@ func (b *builder) flags(req *session.Request, body *bodyParts) error {
 		req.Query = append(req.Query, session.Header{Name: k, Value: v})
 	}
 	for _, h := range o.headers {
+		if name, ok := strings.CutSuffix(strings.TrimSpace(h), ";"); ok && session.ValidHeaderName(name) {
+			req.Empty = append(req.Empty, name) // curl's -H 'Name;': sent empty
+			continue
+		}
 		hd, err := commands.HeaderFlag(h)
 		if err != nil {
 			return err

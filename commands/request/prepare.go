@@ -74,8 +74,11 @@ func showPrepared(env *commands.Env, p *session.Prepared) {
 	w := env.Stdout
 	wire := session.Wire{Method: p.Method, URL: p.URL, Proto: "HTTP/1.1"}
 	r.RequestLine(w, p.Method, render.WireTarget(&wire), "HTTP/1.1")
-	fs := []render.Field{{Name: "Host", Value: p.URL.Host}}
-	notes := []string{"URL"}
+	var fs []render.Field
+	var notes []string
+	if _, typed := p.Header("Host"); !typed {
+		fs, notes = []render.Field{{Name: "Host", Value: p.URL.Host}}, []string{"URL"}
+	}
 	for _, l := range p.Lines {
 		fs = append(fs, render.Field{Name: l.Name, Value: l.Value})
 		notes = append(notes, l.Origin)

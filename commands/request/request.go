@@ -60,7 +60,7 @@ type options struct {
 // requestFlags registers the flags of the verbs, request and prepare into o.
 func requestFlags(fs *pflag.FlagSet, o *options) {
 	commands.ListFlag(fs, &o.params, "params", "", "query parameter `k=v` (same as k==v)")
-	commands.ListFlag(fs, &o.headers, "header", "H", "header `'Name: value'`")
+	commands.ListFlag(fs, &o.headers, "header", "H", "header `'Name: value'` ('Name;' sends Name with an empty value, as curl)")
 	commands.HintFlag(fs, "header", commands.HintItem)
 	fs.StringVar(&o.json, "json", "", "JSON body: `TEXT|@FILE|@-`, validated before sending")
 	commands.HintFlag(fs, "json", commands.HintAtFile)

@@ -3,12 +3,14 @@ package state
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/fileout"
+	"github.com/httpsh/httpsh/internal/render"
 	"github.com/httpsh/httpsh/session/jar"
 	"github.com/spf13/pflag"
 )
@@ -27,7 +29,7 @@ func cookies() *commands.Command {
 		Short: "list and change the session's cookie jar",
 		Long: "The jar follows RFC 6265 with the public suffix list: no cookie for a suffix such as co.uk, a Domain must contain the host, " +
 			"__Host- and __Secure- prefixes are enforced, Secure cookies need https (127.0.0.1, ::1 and localhost count as secure, as in browsers). " +
-			"`cookies --rejected` says why a server's cookies were refused. save and load use the Netscape cookies.txt format of curl -c/-b.",
+			"`cookies --rejected` says why a server's cookies were refused. save and load use the Netscape cookies.txt format of curl -c/-b; load skips a line it cannot use with a warning that names the line, and loads the rest, as curl does.",
 		Sub: []commands.Sub{
 			{Name: "clear", Usage: "cookies clear [DOMAIN]", Short: "remove every cookie, or a domain's",
 				Args: []commands.Arg{{Hint: commands.HintCookieDomain}}, Max: commands.Many},
@@ -123,9 +125,16 @@ func loadCookies(env *commands.Env, path string) error {
 		return commands.Usagef("cannot read %s: %s", path, commands.DescribeFileErr(err))
 	}
 	defer f.Close()
-	n, err := env.Session.Jar.LoadNetscape(f, env.Session.Now())
+	n, skipped, err := env.Session.Jar.LoadNetscape(f, env.Session.Now())
+	for _, s := range skipped {
+		env.Warnf("%s", render.Sanitize(fmt.Sprintf("%s %v: skipped", path, s)))
+	}
 	if err != nil {
-		return commands.Usagef("%s: %v (nothing loaded)", path, err)
+		return commands.Failf("%s: %w (loaded %s before it)", path, err, commands.Plural(n, "cookie"))
+	}
+	if len(skipped) > 0 {
+		env.Printf("loaded %s from %s (%s skipped)\n", commands.Plural(n, "cookie"), path, commands.Plural(len(skipped), "line"))
+		return nil
 	}
 	env.Printf("loaded %s from %s\n", commands.Plural(n, "cookie"), path)
 	return nil

@@ -73,7 +73,7 @@ func FuzzJarSetCookies(f *testing.F) {
 			}
 		}
 		j2, _ := jarNewTest()
-		n, err := j2.LoadNetscape(strings.NewReader(b.String()), jarT0)
+		n, _, err := j2.LoadNetscape(strings.NewReader(b.String()), jarT0)
 		if err != nil || n != len(all) {
 			t.Fatalf("reloading %d cookies: %d, %v\n%s", len(all), n, err, b.String())
 		}

@@ -396,3 +396,13 @@ func jarCompare(a, b *Cookie) int {
 	}
 	return cmp.Compare(a.Name, b.Name)
 }
+
+// Pair is the cookie as a Cookie header sends it: name=value, the value
+// in double quotes when the server sent it quoted (RFC 6265 section 4.1.1
+// makes the quotes part of the value).
+func (c Cookie) Pair() string {
+	if c.Quoted {
+		return c.Name + `="` + c.Value + `"`
+	}
+	return c.Name + "=" + c.Value
+}

@@ -85,34 +85,46 @@ func jarBool(v bool) string {
 // a session cookie. Loaded cookies are Created at now with SetBy "file", and
 // are validated as by Set.
 //
-// On a malformed line LoadNetscape returns an error naming its line number
-// and loads nothing.
-func (j *Jar) LoadNetscape(r io.Reader, now time.Time) (int, error) {
+// A malformed line, or a cookie Set would refuse, is skipped and reported
+// in skipped with its line number; the other lines are loaded, as curl
+// does. err is for a file that cannot be read to its end (a line over 1
+// MiB, a read error): the cookies before it are loaded.
+func (j *Jar) LoadNetscape(r io.Reader, now time.Time) (n int, skipped []LineError, err error) {
 	var cs []Cookie
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 1<<20)
 	j.mu.Lock()
 	limits := j.limits
 	j.mu.Unlock()
-	for n := 1; sc.Scan(); n++ {
-		c, ok, err := jarParseNetscape(sc.Text(), now, limits)
-		if err != nil {
-			return 0, fmt.Errorf("cookies.txt line %d: %v", n, err)
+	line := 1
+	for ; sc.Scan(); line++ {
+		c, ok, perr := jarParseNetscape(sc.Text(), now, limits)
+		if perr != nil {
+			skipped = append(skipped, LineError{Line: line, Err: perr})
+			continue
 		}
 		if ok && !jarExpired(&c, now) {
 			cs = append(cs, c)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return 0, fmt.Errorf("cookies.txt: %v", err)
+	if serr := sc.Err(); serr != nil {
+		err = fmt.Errorf("cookies.txt line %d: %w", line, serr)
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for _, c := range cs {
 		j.store(c, now)
 	}
-	return len(cs), nil
+	return len(cs), skipped, err
 }
+
+// LineError is a line of a cookies.txt that LoadNetscape skipped.
+type LineError struct {
+	Line int // from 1
+	Err  error
+}
+
+func (e LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 
 // jarParseNetscape parses one line of a cookies.txt; ok is false for
 // comments and blank lines.

@@ -16,7 +16,7 @@ func TestJarLoadCurlCookies(t *testing.T) {
 	}
 	defer f.Close()
 	j, _ := jarNewTest()
-	n, err := j.LoadNetscape(f, jarT0)
+	n, _, err := j.LoadNetscape(f, jarT0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestJarNetscapeRoundTrip(t *testing.T) {
 		}
 	}
 	j2, _ := jarNewTest()
-	n, err := j2.LoadNetscape(strings.NewReader(text), jarT0)
+	n, _, err := j2.LoadNetscape(strings.NewReader(text), jarT0)
 	if err != nil || n != 5 {
 		t.Fatalf("LoadNetscape = %d, %v", n, err)
 	}
@@ -106,19 +106,21 @@ func TestJarLoadNetscapeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		j, _ := jarNewTest()
-		n, err := j.LoadNetscape(strings.NewReader(good+"# comment\n"+tt.line+"\n"+good), jarT0)
-		if err == nil || !strings.Contains(err.Error(), tt.err) || n != 0 {
-			t.Errorf("%q: LoadNetscape = %d, %v; want error %q", tt.line, n, err, tt.err)
+		// The bad line is skipped with its number; the rest load, as
+		// curl does (issue 11, item 16).
+		n, skipped, err := j.LoadNetscape(strings.NewReader(good+"# comment\n"+tt.line+"\n"+strings.Replace(good, "\tok\t", "\tok2\t", 1)), jarT0)
+		if err != nil || len(skipped) != 1 || !strings.Contains(skipped[0].Error(), tt.err) || n != 2 {
+			t.Errorf("%q: LoadNetscape = %d, %v, %v; want 2 loaded and %q skipped", tt.line, n, skipped, err, tt.err)
 		}
-		if j.Len() != 0 {
-			t.Errorf("%q: loaded %v despite the error", tt.line, j.All())
+		if j.Len() != 2 {
+			t.Errorf("%q: loaded %v, want the 2 good lines", tt.line, j.All())
 		}
 	}
 }
 
 func TestJarLoadNetscapeCRLFAndSixFields(t *testing.T) {
 	j, _ := jarNewTest()
-	n, err := j.LoadNetscape(strings.NewReader("# Netscape HTTP Cookie File\r\n\r\nexample.com\tFALSE\t/\tFALSE\t0\tnovalue\r\n"), jarT0)
+	n, _, err := j.LoadNetscape(strings.NewReader("# Netscape HTTP Cookie File\r\n\r\nexample.com\tFALSE\t/\tFALSE\t0\tnovalue\r\n"), jarT0)
 	if err != nil || n != 1 {
 		t.Fatalf("LoadNetscape = %d, %v", n, err)
 	}
