@@ -32,6 +32,16 @@ func (d *display) registerShown(fs *pflag.FlagSet, showUsage string) {
 	fs.BoolVar(&d.raise, "raise", false, "fail on a 4xx/5xx response")
 }
 
+// registerDisplay adds the display flags of the verbs, request and
+// resend: -o, --force, --stream and those of registerShown.
+func (d *display) registerDisplay(fs *pflag.FlagSet) {
+	fs.StringVarP(&d.output, "output", "o", "", "stream the body to `FILE`")
+	commands.HintFlag(fs, "output", commands.HintFile)
+	fs.BoolVar(&d.force, "force", false, "with -o: overwrite an existing file")
+	fs.BoolVar(&d.stream, "stream", false, "print the body as it arrives")
+	d.registerShown(fs, "print only these `parts`: status,headers,body,request,timing")
+}
+
 // checkShow refuses a --show that names no parts.
 func (d *display) checkShow() error {
 	if d.show == "" {
