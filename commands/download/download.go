@@ -89,6 +89,7 @@ type download struct {
 	meta    partMeta // validators recorded when path.part was begun
 	hasMeta bool
 	fromURL string // a safe name from the URL, used when the server gives none
+	url     string // this exchange's URL as asked, password hidden
 
 	file    *os.File
 	meter   *fileout.Meter
@@ -177,6 +178,7 @@ func (d *download) run(ctx context.Context, base *session.Request) (*session.Exc
 	if err != nil {
 		return nil, commands.Usage(err)
 	}
+	d.url = session.Redact(p.URL)
 	e, err := d.env.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.Add(n) }})
 	return e, d.finish(ctx, e, err)
 }
@@ -287,6 +289,10 @@ func (d *download) kept(ctx context.Context, e *session.Exchange, sendErr error)
 	how := fmt.Sprintf("kept %s in %s: `download %s %s --resume` continues it", render.HumanBytes(size), d.part(), urlWord(e), commands.Quote(d.path))
 	if ctx.Err() != nil && errors.Is(sendErr, context.Canceled) {
 		return &commands.Error{Status: commands.StatusInterrupted, Err: fmt.Errorf("interrupted: %s", how)}
+	}
+	var we *session.WriteError
+	if errors.As(sendErr, &we) {
+		return commands.Failf("cannot write %s: %w (a local error: make room, then resume): %s", d.part(), we.Err, how)
 	}
 	return commands.Failf("download incomplete: %s (%w)", how, sendErr)
 }

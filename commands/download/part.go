@@ -75,9 +75,7 @@ func (d *download) saveMeta(resp *session.Response) {
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
 		Total:        d.total,
-	}
-	if e := d.env.Session.Exchange(0); e != nil {
-		m.URL = session.Redact(e.Hops[0].Request.URL)
+		URL:          d.url, // this exchange's: the session records it only after the body
 	}
 	b, err := json.Marshal(m)
 	if err == nil {
