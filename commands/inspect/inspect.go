@@ -156,7 +156,7 @@ func runJSON(ctx context.Context, env *commands.Env, c *commands.Call, o *jsonOp
 	}
 	body := e.Response().Body
 	r := env.Render()
-	if strings.TrimSpace(filter) == "." && json.Valid(body) {
+	if strings.TrimSpace(filter) == "." && !o.raw && json.Valid(body) {
 		// The body itself, indented: the server's key order, as jq keeps it
 		// (gojq's objects are maps and would sort the keys).
 		return r.Body(env.Stdout, "application/json", body)
