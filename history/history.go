@@ -55,6 +55,7 @@ type History struct {
 	max       int      // entries kept
 	lines     []string // redacted entries, oldest first; len <= 2*max
 	fileLines int      // lines in the file, as far as this History knows
+	writeErr  error    // the write that failed; nothing more is written
 }
 
 // Open loads the history file at path and returns a History keeping at most
@@ -100,8 +101,11 @@ func (h *History) Lines() []string {
 // skipped. Otherwise the entry is appended to the file at once (O_APPEND,
 // mode 0600, no fsync), so a killed shell loses nothing; once the file holds
 // more than 2*max lines it is rewritten atomically (a temporary file in the
-// same directory renamed over it) with the newest max entries. On a write
-// error the entry stays in memory and the error is returned.
+// same directory renamed over it) with the newest max entries; shells
+// sharing the file take a lock file (path.lock) around both. An entry
+// longer than maxEntryBytes escaped stays in memory only. On a write
+// error the entry stays in memory and the error is returned, once: later
+// entries stay in memory without one.
 func (h *History) Add(line string) error {
 	line = Redact(line)
 	if strings.TrimSpace(line) == "" {
@@ -116,9 +120,25 @@ func (h *History) Add(line string) error {
 	if len(h.lines) > 2*h.max {
 		h.lines = append([]string(nil), newest(h.lines, h.max)...)
 	}
-	if h.path == "" {
-		return nil
+	if h.path == "" || h.writeErr != nil || len(encodeEntry(line)) > maxEntryBytes {
+		return nil // kept in memory only
 	}
+	if err := h.write(line); err != nil {
+		// Said once: the next lines stay in memory without a warning each.
+		h.writeErr = err
+		return fmt.Errorf("%w (history kept in memory only from now on)", err)
+	}
+	return nil
+}
+
+// write appends line to the file and compacts it when it grew past
+// 2*max lines, holding the lock file throughout. h.mu is held.
+func (h *History) write(line string) error {
+	unlock, err := lockFile(h.path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := appendEntry(h.path, line); err != nil {
 		return err
 	}
@@ -150,7 +170,7 @@ func (h *History) SaveTo(path string, force bool) error {
 
 // compact rewrites the file with its newest max entries. It rereads the
 // file so that entries appended by other shells since Open are kept.
-// h.mu is held.
+// h.mu and the lock file are held.
 func (h *History) compact() error {
 	entries, _, err := readTail(h.path, h.max)
 	if err != nil {
@@ -196,7 +216,8 @@ func ensureMode(path string) error {
 
 // appendEntry appends one encoded entry to the file at path, creating it
 // and its parent directories if needed. If the file does not end in a
-// newline (a write cut short), the entry starts on a line of its own.
+// newline (a write cut short), that line is marked corrupt (see
+// writeEntry) and the entry starts on a line of its own.
 func appendEntry(path, entry string) error {
 	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
 		return fmt.Errorf("history: %w", err)
@@ -230,7 +251,9 @@ func writeEntry(f *os.File, entry string) error {
 			return fmt.Errorf("history: %w", err)
 		}
 		if last[0] != '\n' {
-			buf = append(buf, '\n')
+			// A write cut short: a raw CR, which no entry holds, marks
+			// that line as corrupt before the newline ends it.
+			buf = append(buf, '\r', '\n')
 		}
 	}
 	buf = append(buf, encodeEntry(entry)...)

@@ -36,3 +36,26 @@ func TestInputLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestLineOfExactlyOneMiB: a line of exactly 1048576 bytes (the limit)
+// passes the reader, with \n and with \r\n (issue 11 item 28); one byte
+// more is refused.
+func TestLineOfExactlyOneMiB(t *testing.T) {
+	// "echo " + padding: the whole line is 1 MiB.
+	line := "echo " + strings.Repeat("x", 1<<20-len("echo "))
+	for _, eol := range []string{"\n", "\r\n"} {
+		var out, errOut bytes.Buffer
+		st := Streams{Stdin: strings.NewReader(line + eol), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+		if status := Main([]string{"--no-history"}, st); status != 0 {
+			t.Fatalf("eol %q: status %d, stderr %.200q", eol, status, errOut.String())
+		}
+		if out.Len() != 1<<20-len("echo ")+1 {
+			t.Errorf("eol %q: echoed %d bytes, want %d", eol, out.Len(), 1<<20-len("echo ")+1)
+		}
+	}
+	var out, errOut bytes.Buffer
+	st := Streams{Stdin: strings.NewReader(line + "x\n"), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+	if status := Main([]string{"--no-history"}, st); status != 2 || !strings.Contains(errOut.String(), "1048576") {
+		t.Errorf("1 MiB + 1: status %d, stderr %.200q", status, errOut.String())
+	}
+}

@@ -117,15 +117,60 @@ type keyReader struct {
 	hold    bool
 	eof     atomic.Bool // the last key was Ctrl-D
 	ctrlC   atomic.Bool // a Ctrl-C was read since the shell last looked
+	// continuing: the shell is inside a command of several lines (a
+	// heredoc, a `\` continuation), where Ctrl-C drops the command.
+	continuing atomic.Bool
+	editing    atomic.Bool // between Setup and TearDown: a line is edited
+	wake       [2]int      // a pipe: a byte in it makes Read redraw (SIGCONT)
+}
+
+// ignoreKey is a key go-prompt reads and binds to nothing; feeding it
+// makes go-prompt draw the line again.
+var ignoreKey = []byte{0x1b, '[', 'E'}
+
+// dropCommand is what Ctrl-C becomes on a continuation line: end of line,
+// cut the line, Enter, so that go-prompt returns the empty line and the
+// shell drops the command (and rebuilds the line history without it).
+var dropCommand = []byte{0x05, 0x15, '\r'}
+
+// newKeyReader is a keyReader on t with its wake pipe.
+func newKeyReader(t *tty) (*keyReader, error) {
+	r := &keyReader{t: t}
+	if err := unix.Pipe2(r.wake[:], unix.O_NONBLOCK|unix.O_CLOEXEC); err != nil {
+		return nil, fmt.Errorf("terminal: %w", err)
+	}
+	return r, nil
+}
+
+// close releases the wake pipe.
+func (r *keyReader) close() {
+	_ = unix.Close(r.wake[0])
+	_ = unix.Close(r.wake[1])
+}
+
+// resumed is called on SIGCONT (after a stop and `fg`): the shell that
+// ran meanwhile set the terminal its own way, so the mode of the moment
+// is set again, and a line being edited is drawn again.
+func (r *keyReader) resumed() {
+	if !r.editing.Load() {
+		_ = r.t.cooked()
+		return
+	}
+	_ = r.t.raw()
+	_, _ = unix.Write(r.wake[1], []byte{1})
 }
 
 func (r *keyReader) Setup() error {
 	r.hold = false
 	r.eof.Store(false)
+	r.editing.Store(true)
 	return r.t.raw()
 }
 
-func (r *keyReader) TearDown() error { return r.t.cooked() }
+func (r *keyReader) TearDown() error {
+	r.editing.Store(false)
+	return r.t.cooked()
+}
 
 func (r *keyReader) GetWinSize() *prompt.WinSize {
 	c, rows := r.t.size()
@@ -145,9 +190,14 @@ func (r *keyReader) Read() ([]byte, error) {
 		// key is read as soon as it arrives. It can still be stopped:
 		// go-prompt stops it only after Enter or Ctrl-D, and then hold
 		// answers at once.
-		fds := []unix.PollFd{{Fd: int32(r.t.fd), Events: unix.POLLIN}}
+		fds := []unix.PollFd{{Fd: int32(r.t.fd), Events: unix.POLLIN}, {Fd: int32(r.wake[0]), Events: unix.POLLIN}}
 		if n, err := unix.Poll(fds, -1); err != nil || n == 0 {
 			return nil, errNoKey
+		}
+		if fds[1].Revents&unix.POLLIN != 0 {
+			var b [16]byte
+			_, _ = unix.Read(r.wake[0], b[:])
+			return append([]byte(nil), ignoreKey...), nil
 		}
 		buf := make([]byte, 1024)
 		n, err := unix.Read(r.t.fd, buf)
@@ -155,6 +205,10 @@ func (r *keyReader) Read() ([]byte, error) {
 			return nil, errNoKey
 		}
 		r.pending = buf[:n]
+	}
+	if r.pending[0] == 0x03 && r.continuing.Load() {
+		r.ctrlC.Store(true)
+		r.pending = append(append([]byte(nil), dropCommand...), r.pending[1:]...)
 	}
 	k := nextKey(r.pending)
 	key := append([]byte(nil), r.pending[:k]...)
@@ -216,13 +270,22 @@ func runTerminal(sh *shell, in *os.File) (status int, ok bool) {
 		return 0, false
 	}
 	defer t.restore()
+	keys, err := newKeyReader(t)
+	if err != nil {
+		return 0, false
+	}
+	defer keys.close()
 	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGCONT)
 	defer signal.Stop(sigs)
 	go func() {
 		for s := range sigs {
-			if s == os.Interrupt {
+			switch s {
+			case os.Interrupt:
 				sh.interrupt()
+				continue
+			case syscall.SIGCONT:
+				keys.resumed()
 				continue
 			}
 			t.restore() // the process ends in the next line: no defer will run
@@ -231,22 +294,46 @@ func runTerminal(sh *shell, in *os.File) (status int, ok bool) {
 		}
 	}()
 	sh.height = func() int { _, rows := t.size(); return rows }
-	keys := &keyReader{t: t}
 	p, err := newPrompt(sh, keys)
 	if err != nil {
 		return 0, false
 	}
+	return editLoop(sh, keys, p), true
+}
+
+// editLoop reads lines with p and runs them until the shell ends. A
+// SIGINT while a line is edited came from outside (Ctrl-C is a key
+// there): it is forgotten, so it cancels no later command. go-prompt
+// keeps every physical line in its own history; after a command of
+// several lines (a heredoc, completed or dropped) the line editor is
+// rebuilt from the shell's history, so Up recalls the command whole and
+// never the lines of a dropped one.
+func editLoop(sh *shell, keys *keyReader, p *prompt.Prompt) int {
+	partial := false // go-prompt's history holds lines of a multi-line command
 	for {
 		sh.forgetInterrupt()
 		line := p.Input()
+		sh.forgetInterrupt()
 		if keys.eof.Load() && line == "" {
-			return 0, true
+			return 0
 		}
 		if keys.ctrlC.Swap(false) {
 			sh.clearPending()
 		}
 		if st, done := sh.handle(line); done {
-			return st, true
+			return st
+		}
+		pending, _ := sh.asm.Pending()
+		keys.continuing.Store(pending)
+		if pending {
+			partial = true
+			continue
+		}
+		if partial {
+			if q, err := newPrompt(sh, keys); err == nil {
+				p = q
+			}
+			partial = false
 		}
 	}
 }

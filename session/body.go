@@ -41,14 +41,44 @@ func (s *Session) readBody(resp *http.Response, r *Response, method string, fina
 		if dst != nil {
 			r.Streamed = true
 			counted.progress = o.Progress
-			r.Size, err = io.Copy(dst, dec)
-			if err != nil {
+			r.Size, err = io.Copy(&sinkWriter{w: dst}, dec)
+			var we *WriteError
+			switch {
+			case errors.As(err, &we):
+				we.N = r.Size
+				return we
+			case err != nil:
 				return fmt.Errorf("body cut short after %d bytes: %w", r.Size, err)
 			}
 			return nil
 		}
 	}
 	return s.keepBody(resp, r, dec)
+}
+
+// WriteError is a body that could not be written where it was going (a
+// full disk, a file size limit): a local failure, not the server's.
+type WriteError struct {
+	N   int64 // bytes written before it failed
+	Err error
+}
+
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("could not write the body after %d bytes (a local error, not the server's): %v", e.N, e.Err)
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// sinkWriter marks the errors of a sink's writer as WriteError, so that
+// io.Copy's error says which side failed.
+type sinkWriter struct{ w io.Writer }
+
+func (s *sinkWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil {
+		err = &WriteError{Err: err}
+	}
+	return n, err
 }
 
 // keepBody reads the decoded body into r.Body up to body-limit; a longer
@@ -91,15 +121,21 @@ func (s *Session) spillBody(r *Response, blocks [][]byte, dec io.Reader, spillLi
 	}
 	for i, b := range blocks {
 		if err == nil {
-			_, err = f.Write(b)
+			if _, werr := f.Write(b); werr != nil {
+				err = fmt.Errorf("write the body to a temporary file: %w", werr)
+			}
 		}
 		blocks[i] = nil // let the collector have it
 	}
 	if err == nil {
 		var more int64
-		more, err = io.Copy(f, io.LimitReader(dec, max(spillLimit+1-r.Size, 0)))
+		more, err = io.Copy(&sinkWriter{w: f}, io.LimitReader(dec, max(spillLimit+1-r.Size, 0)))
 		r.Size += more
-		if err != nil {
+		var we *WriteError
+		switch {
+		case errors.As(err, &we):
+			err = fmt.Errorf("write the body to a temporary file: %w", we.Err)
+		case err != nil:
 			err = fmt.Errorf("body cut short after %d bytes: %w", r.Size, err)
 		}
 	}

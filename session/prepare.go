@@ -100,7 +100,7 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	if len(r.Query) > 0 {
 		u.RawQuery = appendQuery(u.RawQuery, r.Query)
 	}
-	method := strings.ToUpper(r.Method)
+	method := r.Method // sent as typed: methods are case-sensitive (RFC 9110 section 9.1)
 	if !validToken(method) {
 		return nil, fmt.Errorf("bad method %q: a method is a token such as GET or PURGE", r.Method)
 	}

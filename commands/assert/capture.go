@@ -79,17 +79,17 @@ func captured(ctx context.Context, env *commands.Env, e *session.Exchange, name,
 // captureJSON returns the first result of filter: a string as is,
 // anything else as compact JSON. No result, or null, is a failure.
 func captureJSON(ctx context.Context, name, filter string, body []byte) (string, error) {
-	results, err := commands.JQ(ctx, filter, body)
+	first, found, err := commands.JQFirst(ctx, filter, body)
 	if err != nil {
 		return "", err
 	}
-	if len(results) == 0 || results[0] == nil {
+	if !found || first == nil {
 		return "", commands.Failf("capture %s json %s: found nothing (null or missing) in the body: try `json %s` to look", name, filter, commands.Quote(filter))
 	}
-	if s, ok := results[0].(string); ok {
+	if s, ok := first.(string); ok {
 		return s, nil
 	}
-	b, err := commands.MarshalJSON(results[0])
+	b, err := commands.MarshalJSON(first)
 	if err != nil {
 		return "", commands.Failf("capture %s json %s: %w", name, filter, err)
 	}

@@ -215,15 +215,11 @@ func expectTime(what string, args []string, took time.Duration) error {
 // expectJSON checks `FILTER OP [VALUE]` (at least two words) against the
 // filter's first result on body.
 func expectJSON(ctx context.Context, what string, args []string, body []byte) error {
-	results, err := commands.JQ(ctx, args[0], body)
+	got, found, err := commands.JQFirst(ctx, args[0], body)
 	if err != nil {
 		return &commands.Error{Status: commands.ExitStatus(err), Err: fmt.Errorf("%s: %w", what, err)}
 	}
-	var got any
-	found := len(results) > 0 && results[0] != nil
-	if len(results) > 0 {
-		got = results[0]
-	}
+	found = found && got != nil
 	gotText, _ := json.Marshal(got)
 	if s, ok := got.(string); ok {
 		return compare(what, args[1:], s, found, true)

@@ -85,10 +85,11 @@ type download struct {
 	path    string // final file; "" until the response names it
 	force   bool
 	resume  bool
-	offset  int64    // bytes of path.part being continued
-	meta    partMeta // validators recorded when path.part was begun
+	offset  int64            // bytes of path.part being continued
+	meta    fileout.PartMeta // validators recorded when path.part was begun
 	hasMeta bool
 	fromURL string // a safe name from the URL, used when the server gives none
+	url     string // this exchange's URL as asked, password hidden
 
 	file    *os.File
 	meter   *fileout.Meter
@@ -167,7 +168,7 @@ func (d *download) run(ctx context.Context, base *session.Request) (*session.Exc
 	req.Headers = append([]session.Header(nil), base.Headers...)
 	if d.offset > 0 {
 		req.Headers = append(req.Headers, session.Header{Name: "Range", Value: fmt.Sprintf("bytes=%d-", d.offset)})
-		if v := d.meta.validator(); v != "" {
+		if v := d.meta.Validator(); v != "" {
 			req.Headers = append(req.Headers, session.Header{Name: "If-Range", Value: v})
 		} else {
 			d.env.Warnf("no valid ETag or Last-Modified recorded for %s: resuming with Range alone", d.part())
@@ -177,13 +178,14 @@ func (d *download) run(ctx context.Context, base *session.Request) (*session.Exc
 	if err != nil {
 		return nil, commands.Usage(err)
 	}
+	d.url = session.Redact(p.URL)
 	e, err := d.env.Session.Send(ctx, p, session.SendOptions{Sink: d.sink, Progress: func(n int64) { d.meter.Add(n) }})
 	return e, d.finish(ctx, e, err)
 }
 
 // reset forgets the part so the next run starts from byte 0.
 func (d *download) reset() {
-	d.offset, d.hasMeta, d.meta, d.resumed, d.sinkErr, d.file, d.meter = 0, false, partMeta{}, false, nil, nil, nil
+	d.offset, d.hasMeta, d.meta, d.resumed, d.sinkErr, d.file, d.meter = 0, false, fileout.PartMeta{}, false, nil, nil, nil
 }
 
 func (d *download) part() string { return d.path + ".part" }
@@ -231,7 +233,7 @@ func (d *download) accept(resp *session.Response) (bool, error) {
 		}
 		return false, nil
 	}
-	start, total, ok := parseContentRange(resp.Header.Get("Content-Range"))
+	start, total, ok := fileout.ParseContentRange(resp.Header.Get("Content-Range"))
 	switch {
 	case !ok || d.offset == 0:
 		d.restart = fmt.Sprintf("the server answered 206 with Content-Range %q, not the rest from byte %d", render.Sanitize(resp.Header.Get("Content-Range")), d.offset)
@@ -288,6 +290,10 @@ func (d *download) kept(ctx context.Context, e *session.Exchange, sendErr error)
 	if ctx.Err() != nil && errors.Is(sendErr, context.Canceled) {
 		return &commands.Error{Status: commands.StatusInterrupted, Err: fmt.Errorf("interrupted: %s", how)}
 	}
+	var we *session.WriteError
+	if errors.As(sendErr, &we) {
+		return commands.Failf("cannot write %s: %w (a local error: make room, then resume): %s", d.part(), we.Err, how)
+	}
 	return commands.Failf("download incomplete: %s (%w)", how, sendErr)
 }
 
@@ -296,7 +302,7 @@ func (d *download) kept(ctx context.Context, e *session.Exchange, sendErr error)
 func (d *download) notSaved(e *session.Exchange) error {
 	resp := e.Response()
 	if resp.StatusCode == 416 && d.offset > 0 {
-		_, total, ok := parseContentRange(resp.Header.Get("Content-Range"))
+		_, total, ok := fileout.ParseContentRange(resp.Header.Get("Content-Range"))
 		if ok && total == d.offset {
 			d.total = total
 			return d.rename()

@@ -6,8 +6,10 @@ package inspect
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/charset"
@@ -171,23 +173,23 @@ func runJSON(ctx context.Context, env *commands.Env, c *commands.Call, o *jsonOp
 	}
 	// The body as text: decoded by its charset (Latin-1 JSON and such).
 	body, _, _ := charset.Decode(e.Response().Body, e.Response().ContentType())
-	results, err := commands.JQ(ctx, filter, body)
-	if err != nil {
-		return err
-	}
 	r := env.Render()
-	for _, v := range results {
+	if strings.TrimSpace(filter) == "." && !o.raw && json.Valid(body) {
+		// The body itself, indented: the server's key order, as jq keeps it
+		// (gojq's objects are maps and would sort the keys).
+		return r.Body(env.Stdout, "application/json", body)
+	}
+	return commands.JQEach(ctx, filter, body, func(v any) error {
 		if str, ok := v.(string); ok && o.raw {
 			fmt.Fprintln(env.Stdout, render.SanitizeText(str))
-			continue
+			return nil
 		}
 		b, err := commands.MarshalJSON(v)
 		if err != nil {
 			return commands.Failf("json: %w", err)
 		}
-		_ = r.Body(env.Stdout, "application/json", b)
-	}
-	return nil
+		return r.Body(env.Stdout, "application/json", b)
+	})
 }
 
 type saveOptions struct{ force bool }

@@ -193,15 +193,20 @@ func prepared() *commands.Command {
 }
 
 func resend() *commands.Command {
-	return commands.Simple(commands.Command{
+	return commands.Define(commands.Command{
 		Name: "resend", Usage: "resend [N]", Short: "send exchange N's request again (default: the last)",
 		Max: 1,
-	}, func(ctx context.Context, env *commands.Env, c *commands.Call) error {
+	}, func(fs *pflag.FlagSet, d *display) {
+		d.registerDisplay(fs)
+	}, func(ctx context.Context, env *commands.Env, c *commands.Call, d *display) error {
+		if err := d.checkShow(); err != nil {
+			return err
+		}
 		e, err := env.Exchange(c.Args)
 		if err != nil {
 			return err
 		}
-		return sendAndShow(ctx, env, e.Prepared, &display{})
+		return sendAndShow(ctx, env, e.Prepared, d)
 	})
 }
 

@@ -82,11 +82,7 @@ func requestFlags(fs *pflag.FlagSet, o *options) {
 	fs.BoolVar(&o.insecure, "insecure", false, "skip TLS verification for this request only")
 	o.wire.register(fs)
 	fs.StringVar(&o.proxy, "proxy", "", "send this request through proxy `URL` (none: no proxy)")
-	fs.StringVarP(&o.output, "output", "o", "", "stream the body to `FILE`")
-	commands.HintFlag(fs, "output", commands.HintFile)
-	fs.BoolVar(&o.force, "force", false, "with -o: overwrite an existing file")
-	fs.BoolVar(&o.stream, "stream", false, "print the body as it arrives")
-	o.registerShown(fs, "print only these `parts`: status,headers,body,request,timing")
+	o.registerDisplay(fs)
 }
 
 // itemArgs hint the words after the URL: request items, repeating.
@@ -127,7 +123,7 @@ func anyMethod() *commands.Command {
 		Min:     1,
 		Max:     commands.Many,
 	}, requestFlags, func(ctx context.Context, env *commands.Env, c *commands.Call, o *options) error {
-		if strings.HasPrefix(c.Args[0], "-") { // after --
+		if strings.HasPrefix(c.Args[0], "-") || len(c.Args) == 1 { // after --, or no URL
 			return c.UsageError()
 		}
 		return sendLine(ctx, env, o, c.Input, "request", c.Args[0], c.Args[1:])

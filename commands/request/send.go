@@ -20,9 +20,9 @@ func showValues() []string {
 // with send (show, verbose, raise); output, force and stream only the
 // verbs have.
 type display struct {
-	show, output                       string
-	verbose, raise, stream, force, raw bool
-	retry                              retryFlags
+	show, output                               string
+	verbose, raise, stream, force, raw, resume bool
+	retry                                      retryFlags
 }
 
 // registerShown adds -v, --show and --raise with the given help for --show.
@@ -33,6 +33,17 @@ func (d *display) registerShown(fs *pflag.FlagSet, showUsage string) {
 	fs.BoolVar(&d.raise, "raise", false, "fail on a 4xx/5xx response")
 	fs.BoolVar(&d.raw, "raw", false, "print the body as received: no charset decoding or indenting (bytes as they are when stdout is not a terminal)")
 	d.retry.register(fs)
+}
+
+// registerDisplay adds the display flags of the verbs, request and
+// resend: -o, --force, --stream and those of registerShown.
+func (d *display) registerDisplay(fs *pflag.FlagSet) {
+	fs.StringVarP(&d.output, "output", "o", "", "stream the body to `FILE`")
+	commands.HintFlag(fs, "output", commands.HintFile)
+	fs.BoolVar(&d.force, "force", false, "with -o: overwrite an existing file")
+	fs.BoolVar(&d.resume, "resume", false, "with -o: continue FILE.part from where it stopped (Range, If-Range)")
+	fs.BoolVar(&d.stream, "stream", false, "print the body as it arrives")
+	d.registerShown(fs, "print only these `parts`: status,headers,body,request,timing")
 }
 
 // checkShow refuses a --show that names no parts.
@@ -69,12 +80,14 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 	var out *fileout.Output
 	switch {
 	case d.output != "":
-		o, err := fileout.NewOutput(d.output, d.force, env.Meters())
+		o, q, err := openOutput(p, d, env.Meters())
 		if err != nil {
 			return err
 		}
-		out = o
+		out, p = o, q
 		opts.Sink, opts.Progress = o.Sink, o.Progress
+	case d.resume:
+		return commands.Usagef("--resume continues a body saved with -o FILE: add -o FILE")
 	case d.stream:
 		sw := render.NewSanitizingWriter(env.Stdout)
 		defer sw.Finish()
@@ -83,18 +96,22 @@ func sendAndShow(ctx context.Context, env *commands.Env, p *session.Prepared, d 
 		defer flush() // runs before sw.Finish
 	}
 	e, err := sendRetrying(ctx, env, p, opts, d.retry.policy(&env.Session.Settings))
+	savedTo := ""
 	if out != nil {
-		if ferr := out.Finish(err); err == nil && ferr != nil {
-			err = ferr
+		if ferr := out.Finish(err); ferr != nil {
+			err = keptError(ctx, p, out, ferr)
+		} else if err == nil {
+			savedTo = out.Path
 		}
 	}
 	if e != nil && len(e.Hops) > 0 {
-		savedTo := ""
-		if out != nil {
-			savedTo = out.Path
-		}
 		env.View().Exchange(e, show, d.stream, savedTo)
 		env.CheckResponse(e)
+		if savedTo != "" {
+			if from, ok := out.Resumed(); ok {
+				env.Printf("[resumed at %s]\n", render.HumanBytes(from))
+			}
+		}
 	}
 	if err != nil {
 		return commands.Fail(err)

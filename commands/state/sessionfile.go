@@ -37,6 +37,11 @@ type savedSession struct {
 	Cookies  []jar.Cookie      `json:"cookies"`
 	Vars     map[string]string `json:"vars,omitempty"`
 	Settings map[string]string `json:"settings,omitempty"`
+	// WithAuth: saved with --with-auth, so the credentials are in the file
+	// and saving back to it keeps them.
+	WithAuth bool `json:"with_auth,omitempty"`
+	// SecretNames are the header names marked with `headers secret`.
+	SecretNames []string `json:"secret_names,omitempty"`
 }
 
 type savedHeader struct {
@@ -90,7 +95,10 @@ func validSessionName(n string) bool {
 }
 
 // saveSession writes the session to the file of name; a file there that
-// is not a saved session is replaced only with force.
+// is not a saved session is replaced only with force. Credentials (the
+// auth, secret headers, variables with secret-looking names) are written
+// only when withAuth; otherwise they are left out and the message names
+// them.
 func saveSession(env *commands.Env, name string, withAuth, force bool) error {
 	path, err := sessionPath(env, name)
 	if err != nil {
@@ -101,7 +109,8 @@ func saveSession(env *commands.Env, name string, withAuth, force bool) error {
 			return commands.Usagef("%v; not replaced: choose another name, or add --force", rerr)
 		}
 	}
-	b, err := json.MarshalIndent(snapshot(env.Session, withAuth), "", "  ")
+	saved, left := snapshot(env.Session, withAuth)
+	b, err := json.MarshalIndent(saved, "", "  ")
 	if err != nil {
 		return commands.Failf("session save: %w", err)
 	}
@@ -112,23 +121,54 @@ func saveSession(env *commands.Env, name string, withAuth, force bool) error {
 		return err
 	}
 	env.Printf("saved session %s to %s\n", name, path)
+	if len(left) > 0 {
+		env.Printf("# left out %s (credentials): `session save %s --with-auth` keeps them\n", strings.Join(left, ", "), name)
+	}
 	return nil
 }
 
-// snapshot is the session as saved.
-func snapshot(s *session.Session, withAuth bool) *savedSession {
+// snapshot is the session as saved, and the credentials left out of it
+// when not withAuth ("auth", "header X-Auth-Token", "variable token").
+// One rule decides what is a credential: the session's auth, a header
+// the session treats as secret (Session.IsSecret), a variable whose name
+// is secret by the same rule (session.SecretHeader).
+func snapshot(s *session.Session, withAuth bool) (*savedSession, []string) {
 	out := &savedSession{Format: sessionFormat, Saved: s.Now().UTC().Truncate(time.Second), Cookies: s.Jar.Snapshot(),
-		Vars: s.Vars, Settings: map[string]string{}}
+		Vars: map[string]string{}, Settings: map[string]string{}, WithAuth: withAuth}
+	var left []string
 	if s.Base != nil {
 		out.Base = s.Base.String()
 	}
 	for _, h := range s.Headers {
+		if !withAuth && s.IsSecret(h.Name) {
+			left = append(left, "header "+h.Name)
+			continue
+		}
 		out.Headers = append(out.Headers, savedHeader(h))
 	}
-	if withAuth && s.Auth != nil {
+	for n := range s.SecretNames {
+		out.SecretNames = append(out.SecretNames, n)
+	}
+	sort.Strings(out.SecretNames)
+	switch {
+	case s.Auth != nil && withAuth:
 		a := s.Auth
 		out.Auth = &savedAuth{Scheme: a.Scheme, User: a.User, Pass: a.Pass, Token: a.Token, Origin: a.Origin,
 			OAuth2: saveOAuth2(s, a)}
+	case s.Auth != nil:
+		left = append(left, "auth")
+	}
+	names := make([]string, 0, len(s.Vars))
+	for n := range s.Vars {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if !withAuth && session.SecretHeader(n) {
+			left = append(left, "variable "+n)
+			continue
+		}
+		out.Vars[n] = s.Vars[n]
 	}
 	for _, t := range session.SettingTable() {
 		if !t.Local {
@@ -136,7 +176,7 @@ func snapshot(s *session.Session, withAuth bool) *savedSession {
 			out.Settings[t.Name] = v
 		}
 	}
-	return out
+	return out, left
 }
 
 // readSession reads and checks a saved session file.
@@ -155,6 +195,9 @@ func readSession(path string) (*savedSession, error) {
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(b, &probe); err != nil {
+		if json.Valid(b) { // JSON, but not an object: [1,2,3], "x", 3
+			return nil, fmt.Errorf("%s is not an httpsh saved session (JSON, but not an object with \"format\": %q)", path, sessionFormat)
+		}
 		return nil, fmt.Errorf("%s is damaged (%s): fix or delete it", path, commands.JSONProblem(b))
 	}
 	var format string
@@ -175,30 +218,31 @@ func readSession(path string) (*savedSession, error) {
 // variables and settings with those saved under name. When the file does
 // not exist and mustExist is false, it says a new session starts (the
 // caller remembers the name for `session save`). Nothing changes when the
-// file is bad.
-func loadSession(env *commands.Env, name string, mustExist bool) error {
+// file is bad. withAuth reports whether the file was saved with
+// --with-auth, so that saving back to it keeps the credentials.
+func loadSession(env *commands.Env, name string, mustExist bool) (withAuth bool, err error) {
 	path, err := sessionPath(env, name)
 	if err != nil {
-		return err
+		return false, err
 	}
 	saved, err := readSession(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if mustExist {
-			return commands.Usagef("no saved session %q (`session list` shows them)", name)
+			return false, commands.Usagef("no saved session %q (`session list` shows them)", name)
 		}
 		env.Printf("new session %s: `session save` writes it to %s\n", name, path)
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return commands.Usagef("session load %s: %v", name, err)
+		return false, commands.Usagef("session load %s: %v", name, err)
 	}
 	if err := apply(env.Session, saved, func(m string) { env.Printf("%s\n", render.Sanitize(m)) }); err != nil {
-		return commands.Usagef("session load %s: %s: %v (nothing loaded)", name, path, err)
+		return false, commands.Usagef("session load %s: %s: %v (nothing loaded)", name, path, err)
 	}
 	s := env.Session
 	env.Printf("loaded session %s: %s, %s, %s\n", name, commands.Plural(s.Jar.Len(), "cookie"),
 		commands.Plural(len(s.Headers), "default header"), commands.Plural(len(s.Vars), "variable"))
-	return nil
+	return saved.WithAuth || saved.Auth != nil, nil
 }
 
 // apply checks saved, then puts it into the session.
@@ -267,7 +311,14 @@ func apply(s *session.Session, saved *savedSession, prompt func(string)) error {
 	if s.Auth != nil {
 		s.SetOAuth2(s.Auth.Origin, nil)
 	}
-	s.Base, s.Headers, s.Vars, s.Auth, s.Settings = base, headers, vars, auth, st
+	secret := map[string]bool{}
+	for _, n := range saved.SecretNames {
+		if !session.ValidHeaderName(n) {
+			return fmt.Errorf("bad secret header name %q", n)
+		}
+		secret[strings.ToLower(n)] = true
+	}
+	s.Base, s.Headers, s.Vars, s.Auth, s.Settings, s.SecretNames = base, headers, vars, auth, st, secret
 	if client != nil {
 		s.SetOAuth2(auth.Origin, client)
 	}

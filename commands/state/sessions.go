@@ -24,7 +24,7 @@ func (f *family) sessionCmd() *commands.Command {
 		Short: "save the session (base, headers, cookies, variables, settings) under a name and load it later",
 		Long: "A saved session is JSON in $XDG_CONFIG_HOME/httpsh/sessions/NAME.json (~/.config/httpsh/sessions without XDG_CONFIG_HOME), " +
 			"mode 0600, written atomically. It holds the base URL, default headers, every cookie with all its attributes, variables and settings " +
-			"(but not colour, which belongs to the terminal); credentials only with --with-auth. " +
+			"(but not colour, which belongs to the terminal); credentials (auth, secret headers such as X-Auth-Token or those marked with `headers secret`, variables named like token or password) only with --with-auth, or when saving back to a session saved with it; otherwise they are left out and named. " +
 			"load replaces those parts of the session (exchanges stay); a file that is not a saved session, or is damaged, is reported and left alone. " +
 			"`httpsh --session NAME` starts with NAME loaded, and `session save` without a NAME saves back to it. reset forgets everything.",
 		Sub: []commands.Sub{{Name: "save", Usage: "session save NAME [--with-auth]", Short: "write the session to NAME", Max: 1},
@@ -51,23 +51,27 @@ func (f *family) runSession(_ context.Context, env *commands.Env, c *commands.Ca
 		if name == "" {
 			return c.UsageError()
 		}
-		if err := saveSession(env, name, o.withAuth, o.force); err != nil {
+		// Saving back to the session loaded keeps its credentials when it
+		// was saved with them: one rule, whichever way it was loaded.
+		withAuth := o.withAuth || name == f.name && f.withAuth
+		if err := saveSession(env, name, withAuth, o.force); err != nil {
 			return err
 		}
-		f.name = name
+		f.name, f.withAuth = name, withAuth
 		return nil
 	case "load":
 		name := c.Args[0]
-		if err := loadSession(env, name, !o.orNew); err != nil {
+		withAuth, err := loadSession(env, name, !o.orNew)
+		if err != nil {
 			return err
 		}
-		f.name = name
+		f.name, f.withAuth = name, withAuth
 		return nil
 	case "list":
 		return listSessions(env)
 	}
 	env.Session.Reset()
-	f.name = ""
+	f.name, f.withAuth = "", false
 	env.Printf("session reset: no base, headers, credentials, cookies, variables or exchanges; default settings\n")
 	return nil
 }

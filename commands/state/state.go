@@ -18,7 +18,8 @@ import (
 
 // family is the state the family's commands share.
 type family struct {
-	name string // the saved session's name, "" when none
+	name     string // the saved session's name, "" when none
+	withAuth bool   // that session was saved with --with-auth
 }
 
 // Commands returns the family's commands.
@@ -41,7 +42,7 @@ func base() *commands.Command {
 			env.Printf("%s\n", session.Redact(s.Base))
 			return nil
 		}
-		u, err := session.Resolve(nil, c.Args[0])
+		u, err := session.Resolve(s.Base, c.Args[0]) // /path joins the base set, as get does
 		if err != nil {
 			return commands.Usage(err)
 		}

@@ -11,6 +11,7 @@ package fileout
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,14 +23,24 @@ import (
 
 // Output streams a body to Path through Path.part, renamed into place
 // only when the body is complete (a device or pipe is written into).
+// With Resume, an existing Path.part is continued from its end.
 type Output struct {
 	Path   string
+	URL    string // the request's URL (password hidden), recorded in Path.part.meta
 	part   string
 	force  bool
 	direct bool // Path is a device or pipe: written into, not replaced
 	f      *os.File
 	meters Meters
 	meter  *Meter // progress on a terminal's stderr; nil otherwise
+
+	offset   int64 // bytes of Path.part being continued (Resume)
+	meta     PartMeta
+	hasMeta  bool
+	resumed  bool  // the server answered 206 from offset
+	whole    bool  // a 416 said Path.part already holds the whole file
+	inMemory bool  // not 2xx to a resume: the body is kept in memory
+	refused  error // why the response could not continue the part
 }
 
 // NewOutput checks that path may be written (it exists: only with force;
@@ -40,6 +51,23 @@ func NewOutput(path string, force bool, meters Meters) (*Output, error) {
 	}
 	return &Output{Path: path, part: path + ".part", force: force, direct: Special(path), meters: meters}, nil
 }
+
+// Part is the file the body goes to until it is complete.
+func (o *Output) Part() string { return o.part }
+
+// KeptError is a body cut short (interrupted, a write that failed, the
+// connection lost): N bytes are kept in Part, which a resume continues.
+type KeptError struct {
+	Part string
+	N    int64
+	Err  error
+}
+
+func (e *KeptError) Error() string {
+	return fmt.Sprintf("kept %d bytes in %s: %v", e.N, e.Part, e.Err)
+}
+
+func (e *KeptError) Unwrap() error { return e.Err }
 
 // Special reports whether path exists and is a device, a named pipe or a
 // socket (/dev/null, /dev/stdout, a FIFO). Such a target is written
@@ -85,9 +113,14 @@ func CheckWritable(path string, force bool) error {
 	return nil
 }
 
-// Sink opens the part (or the device) when the response arrives.
+// Sink opens the part (or the device) when the response arrives: a new
+// part, or with Resume the part continued after a 206 from its end.
 func (o *Output) Sink(resp *session.Response) (io.Writer, error) {
-	open := func() (*os.File, error) { return OpenPart(o.part, false) }
+	appendTo, err := o.accept(resp)
+	if err != nil || o.whole || o.inMemory {
+		return nil, err
+	}
+	open := func() (*os.File, error) { return OpenPart(o.part, appendTo) }
 	if o.direct {
 		open = func() (*os.File, error) { return OpenSpecial(o.Path) }
 	}
@@ -100,7 +133,16 @@ func (o *Output) Sink(resp *session.Response) (io.Writer, error) {
 	if resp.Encoding == "" {
 		total = ContentLength(resp)
 	}
-	o.meter = o.meters.Start(filepath.Base(o.Path), 0, total)
+	if !appendTo {
+		o.offset = 0
+		if !o.direct {
+			_ = SavePartMeta(o.Path, NewPartMeta(o.URL, resp.Header, total)) // best effort: a resume sends Range alone
+		}
+	}
+	if o.resumed {
+		total = o.meta.Total
+	}
+	o.meter = o.meters.Start(filepath.Base(o.Path), o.offset, total)
 	return f, nil
 }
 
@@ -108,8 +150,15 @@ func (o *Output) Sink(resp *session.Response) (io.Writer, error) {
 func (o *Output) Progress(n int64) { o.meter.Add(n) }
 
 // Finish closes the part file and renames it when sendErr is nil; on a
-// failure the part file stays, and the error says so.
+// failure the part file stays and the error is a *KeptError saying how
+// much it holds.
 func (o *Output) Finish(sendErr error) error {
+	if o.whole && sendErr == nil {
+		return o.rename()
+	}
+	if o.refused != nil {
+		return o.refused
+	}
 	if o.f == nil {
 		return nil
 	}
@@ -121,12 +170,21 @@ func (o *Output) Finish(sendErr error) error {
 		}
 		return nil
 	}
+	if sendErr == nil && cerr != nil {
+		sendErr = failf("write %s: %w", o.part, cerr)
+	}
 	if sendErr != nil {
-		return failf("download incomplete: kept what arrived in %s", o.part)
+		var n int64
+		if st, err := os.Stat(o.part); err == nil {
+			n = st.Size()
+		}
+		return &KeptError{Part: o.part, N: n, Err: sendErr}
 	}
-	if cerr != nil {
-		return failf("write %s: %w", o.part, cerr)
-	}
+	return o.rename()
+}
+
+// rename moves the complete part into place and forgets its meta.
+func (o *Output) rename() error {
 	if !o.force {
 		if _, err := os.Lstat(o.Path); err == nil {
 			return failf("%s appeared while downloading: kept the body in %s", o.Path, o.part)
@@ -135,6 +193,7 @@ func (o *Output) Finish(sendErr error) error {
 	if err := os.Rename(o.part, o.Path); err != nil {
 		return failf("rename %s to %s: %w", o.part, o.Path, err)
 	}
+	_ = os.Remove(MetaPath(o.Path))
 	return nil
 }
 

@@ -25,6 +25,9 @@ type Meter struct {
 	w   io.Writer
 }
 
+// The bar counts in the units of render.HumanBytes (kB, MB: powers of
+// 1000), so it agrees with the `[saved 1.0 MB to FILE]` summary.
+
 // Start returns a meter for a transfer of total bytes (-1: unknown)
 // of which done are already on disk, or nil when stderr is not a
 // terminal. label is server text and is sanitised here.
@@ -44,7 +47,6 @@ func (ms Meters) Start(label string, done, total int64) *Meter {
 		progressbar.OptionSetWidth(max(10, ms.Cols-60)),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetSpinnerChangeInterval(0), // no goroutine to stop
-		progressbar.OptionUseIECUnits(true),
 		progressbar.OptionSetPredictTime(true),
 	)
 	if done > 0 {

@@ -66,6 +66,19 @@ func SpilledLine(w io.Writer, n int64) error {
 	return err
 }
 
+// EncodedLine prints the one line shown for a body in a content coding
+// httpsh did not undo, such as "[compress-encoded, 1.2 kB, text/plain:
+// save FILE to keep it]": the bytes are the coding's, not binary data.
+func EncodedLine(w io.Writer, coding, contentType string, n int) error {
+	mt := MediaType(contentType)
+	if mt == "" {
+		mt = "application/octet-stream"
+	}
+	line := "[" + Sanitize(coding) + "-encoded, " + HumanBytes(int64(n)) + ", " + Sanitize(mt) + ": save FILE to keep it]\n"
+	_, err := io.WriteString(w, line)
+	return err
+}
+
 func binaryLine(w io.Writer, mediaType string, n int) error {
 	if mediaType == "" {
 		mediaType = "application/octet-stream"

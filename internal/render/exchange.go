@@ -106,6 +106,8 @@ func (v View) body(w io.Writer, resp *session.Response, savedTo string, raw bool
 	case resp.Streamed:
 	case resp.Spilled():
 		_ = SpilledLine(w, resp.Size)
+	case undecoded(resp) != "":
+		_ = EncodedLine(w, undecoded(resp), resp.ContentType(), len(resp.Body))
 	default:
 		if err := charset.Check(resp.ContentType()); err != nil && len(resp.Body) > 0 {
 			fmt.Fprintf(v.Warn, "warning: %s\n", Sanitize(err.Error()))
@@ -126,6 +128,17 @@ func (v View) rawBody(w io.Writer, body []byte) {
 		text += "\n"
 	}
 	_, _ = io.WriteString(w, text)
+}
+
+// undecoded is the Content-Encoding of a body httpsh did not undo (a
+// coding it does not know, such as compress, or codings stacked), or ""
+// when the body is as sent or was decoded.
+func undecoded(resp *session.Response) string {
+	ce := strings.TrimSpace(resp.Header.Get("Content-Encoding"))
+	if resp.Encoding != "" || ce == "" || strings.EqualFold(ce, "identity") || len(resp.Body) == 0 {
+		return ""
+	}
+	return ce
 }
 
 // Wire prints a request as it went on the wire.

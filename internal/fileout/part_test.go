@@ -1,4 +1,4 @@
-package download
+package fileout
 
 import "testing"
 
@@ -18,7 +18,7 @@ func TestParseContentRange(t *testing.T) {
 		{"bytes 0-1", 0, 0, false},
 		{"bytes -1-2/3", 0, 0, false},
 	} {
-		first, total, ok := parseContentRange(tc.in)
+		first, total, ok := ParseContentRange(tc.in)
 		if ok != tc.ok || ok && (first != tc.first || total != tc.total) {
 			t.Errorf("%q: %d %d %v", tc.in, first, total, ok)
 		}
