@@ -47,6 +47,8 @@ type options struct {
 	help       bool
 	files      []string
 	session    string
+	env        string
+	noInit     bool
 	report     *report
 }
 
@@ -64,6 +66,8 @@ func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	commands.ListFlag(fs, &o.vars, "var", "", "set a variable `NAME=VALUE` (repeatable)")
 	fs.BoolVar(&o.keepGoing, "keep-going", false, "in scripts, go on after a failing command")
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
+	fs.StringVar(&o.env, "env", "", "start with the environment `NAME` of the current folder active (see `help env`)")
+	fs.BoolVar(&o.noInit, "no-init", false, "do not run $XDG_CONFIG_HOME/httpsh/init.hsh in the shell")
 	var reports []string
 	commands.ListFlag(fs, &reports, "report", "", "write a JUnit report (`junit FILE`, - for stdout) or a TAP one (tap[=FILE]); repeatable")
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not read or write the shell's line history")

@@ -99,6 +99,12 @@ func run(ctx context.Context, opts *options, st Streams) int {
 		fmt.Fprintf(st.Stderr, "error: %v\n", err)
 		return commands.StatusUsage
 	}
+	if opts.env != "" {
+		if err := x.Setup(ctx, "env", "use", "--", opts.env); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --env: %v\n", err)
+			return commands.ExitStatus(err)
+		}
+	}
 	if opts.report == nil {
 		return runModes(ctx, x, opts, st, interactive)
 	}

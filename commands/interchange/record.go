@@ -86,7 +86,8 @@ func (st *recording) observe(env *commands.Env, r commands.Ran) {
 	if r.Nested || r.Err != nil || r.Command == nil || r.Command.Unlogged || st.rec == nil {
 		return
 	}
-	if err := st.rec.add(r.Line.Typed(), env.Redact); err != nil {
+	// The active environment's secrets are hidden even --with-secrets.
+	if err := st.rec.add(env.Session.Env.Hide(r.Line.Typed()), env.Redact); err != nil {
 		env.Warnf("record: %v; recording stopped", err)
 		st.rec = nil
 	}
