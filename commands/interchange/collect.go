@@ -3,8 +3,8 @@ package interchange
 import (
 	"encoding/base64"
 	"io"
-	"os"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"

@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -59,7 +60,7 @@ func exchangeRequests(env *commands.Env, n []string, all bool) ([]collection.Req
 	var reqs []collection.Request
 	hidden := false
 	for _, e := range es {
-		r, h := requestOf(env, e.Prepared, "")
+		r, h := requestOf(env, e.Prepared, fmt.Sprintf("#%d %s", e.ID, e.Summary()))
 		reqs, hidden = append(reqs, r), hidden || h
 	}
 	return reqs, hidden, nil

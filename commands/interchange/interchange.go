@@ -13,5 +13,5 @@ import "github.com/httpsh/httpsh/commands"
 func Commands() []*commands.Command {
 	rec := &recording{}
 	b := &book{}
-	return []*commands.Command{importCmd(b), exportCmd(), rec.command()}
+	return []*commands.Command{importCmd(b), exportCmd(), rec.command(), b.edit()}
 }
