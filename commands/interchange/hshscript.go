@@ -108,8 +108,13 @@ func authWords(a *collection.Auth) []string {
 // a heredoc for text ending in a newline, --data TEXT for one line, a
 // side file beside the script for anything else.
 func (s *script) body(r *collection.Request, n int) (words []string, input string, err error) {
-	if r.Body.Kind == collection.NoBody {
+	switch r.Body.Kind {
+	case collection.NoBody:
 		return nil, "", nil
+	case collection.Multipart:
+		return partWords(r.Body.Parts), "", nil
+	case collection.File:
+		return []string{"--data", "@" + r.Body.File}, "", nil
 	}
 	var res httpfile.Resolver = keepRefs{}
 	nr := withForm(r)
@@ -130,4 +135,23 @@ func (s *script) body(r *collection.Request, n int) (words []string, input strin
 	name := fmt.Sprintf("%s-%d.body", strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)), n)
 	s.files = append(s.files, httpfile.SideFile{Name: name, Data: ready.Body})
 	return []string{"--data", "@" + filepath.Join(filepath.Dir(s.path), name)}, "", nil
+}
+
+// partWords send multipart parts as httpsh form items: name=text fields
+// and --files name=@path uploads (a part's bytes are not kept: HAR and
+// Postman give text or files).
+func partWords(parts []collection.Part) []string {
+	words := []string{"--form"}
+	for _, p := range parts {
+		if p.File != "" {
+			f := p.Name + "=@" + p.File
+			if p.ContentType != "" {
+				f += ";type=" + p.ContentType
+			}
+			words = append(words, "--files", f)
+			continue
+		}
+		words = append(words, p.Name+"="+p.Text)
+	}
+	return words
 }
