@@ -11,33 +11,21 @@
 // recordings, exports and logs; `session save` does not keep the
 // environment at all.
 //
-// Other families use System, Dotenv and Activate to resolve .http
-// templates the same way.
+// The loading and resolving it shares with import http is
+// internal/envscope.
 package env
 
 import (
 	"context"
-	"crypto/rand"
-	"errors"
-	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/internal/envfile"
-	"github.com/httpsh/httpsh/internal/httpfile"
+	"github.com/httpsh/httpsh/internal/envscope"
 	"github.com/httpsh/httpsh/internal/render"
-	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
-
-// maxEnvFile bounds one environment file.
-const maxEnvFile = 4 << 20
 
 // Commands returns the family's commands.
 func Commands() []*commands.Command {
@@ -88,7 +76,7 @@ func runEnv(_ context.Context, env *commands.Env, c *commands.Call, o *envOption
 	case "use":
 		return use(env, o.dir, c.Args[0])
 	}
-	set, err := Load(o.dir)
+	set, err := envscope.Load(o.dir)
 	if err != nil {
 		return commands.Fail(err)
 	}
@@ -135,7 +123,7 @@ func show(env *commands.Env) {
 }
 
 func use(env *commands.Env, dir, name string) error {
-	set, err := Load(dir)
+	set, err := envscope.Load(dir)
 	if err != nil {
 		return commands.Fail(err)
 	}
@@ -143,11 +131,11 @@ func use(env *commands.Env, dir, name string) error {
 	if err != nil {
 		return commands.Usage(err)
 	}
-	dotenv, err := Dotenv(dir)
+	dotenv, err := envscope.Dotenv(dir)
 	if err != nil {
 		return commands.Fail(err)
 	}
-	e, err := Activate(env, name, vars, dotenv)
+	e, err := envscope.Activate(env.Session, env.Getenv, name, vars, dotenv)
 	if err != nil {
 		return commands.Fail(err)
 	}
@@ -157,91 +145,4 @@ func use(env *commands.Env, dir, name string) error {
 	}
 	env.Printf("\n")
 	return nil
-}
-
-// Activate makes vars the active environment called name: each value is
-// resolved as a template among the environment's own variables and the
-// system variables (System). The previous environment stays on error.
-func Activate(env *commands.Env, name string, vars []envfile.Var, dotenv map[string]string) (*session.Environment, error) {
-	raw := envfile.Map(vars)
-	scope := &httpfile.Scope{Vars: []map[string]string{raw, env.Session.Vars}, System: System(env, dotenv)}
-	e := &session.Environment{Name: name, Vars: map[string]string{}, Secret: map[string]bool{}}
-	for _, v := range vars {
-		val, err := httpfile.Expand(v.Value, scope)
-		if err != nil {
-			return nil, fmt.Errorf("environment %s: %s (from %s): %w", name, v.Name, v.Source, err)
-		}
-		e.Vars[v.Name] = val
-		if v.Secret {
-			e.Secret[v.Name] = true
-		}
-	}
-	env.Session.Env = e
-	return e, nil
-}
-
-// Load reads the environments of dir: the files envfile.Files names and
-// every NAME.env file in it.
-func Load(dir string) (*envfile.Set, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("environments: %w", err)
-	}
-	var dotenvs []string
-	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && strings.HasSuffix(n, ".env") && n != ".env" {
-			dotenvs = append(dotenvs, n)
-		}
-	}
-	return envfile.Load(dir, dotenvs, ReadFile)
-}
-
-// Dotenv reads dir/.env for {{$dotenv NAME}}; no file gives an empty map.
-func Dotenv(dir string) (map[string]string, error) {
-	path := filepath.Join(dir, ".env")
-	data, err := ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return map[string]string{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	vars, err := envfile.ParseDotenv(path, data)
-	if err != nil {
-		return nil, err
-	}
-	return envfile.Map(vars), nil
-}
-
-// ReadFile reads a file of at most 4 MiB (environment files, .http body
-// files).
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > maxEnvFile {
-		return nil, fmt.Errorf("%s: %d bytes is over the %d-byte limit", path, st.Size(), maxEnvFile)
-	}
-	return io.ReadAll(io.LimitReader(f, maxEnvFile))
-}
-
-// System is the system variables ($uuid, $timestamp, $processEnv...)
-// with the session's clock, crypto/rand and the process environment.
-func System(env *commands.Env, dotenv map[string]string) *httpfile.System {
-	return &httpfile.System{
-		Now:   env.Session.Now,
-		Local: time.Local,
-		Rand:  rand.Reader,
-		Getenv: func(name string) (string, bool) {
-			v := env.Getenv(name)
-			return v, v != ""
-		},
-		Dotenv: dotenv,
-	}
 }

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
-	envcmd "github.com/httpsh/httpsh/commands/env"
 	"github.com/httpsh/httpsh/internal/collection"
+	"github.com/httpsh/httpsh/internal/envscope"
 	"github.com/httpsh/httpsh/internal/httpfile"
 	"github.com/httpsh/httpsh/session"
 )
@@ -65,11 +65,11 @@ func (b *book) scope(env *commands.Env, src source) *httpfile.Scope {
 		vars = append(vars, e.Vars)
 	}
 	vars = append(vars, env.Session.Vars)
-	dotenv, err := envcmd.Dotenv(src.dir)
+	dotenv, err := envscope.Dotenv(src.dir)
 	if err != nil {
 		dotenv = map[string]string{}
 	}
-	return &httpfile.Scope{Vars: vars, System: envcmd.System(env, dotenv), Responses: responses{b, env.Session}}
+	return &httpfile.Scope{Vars: vars, System: envscope.System(env.Session, env.Getenv, dotenv), Responses: responses{b, env.Session}}
 }
 
 // later resolves references to the responses of requests of the file
@@ -101,7 +101,7 @@ func (b *book) build(env *commands.Env, r *collection.Request, name string, src 
 		res = later{names, res}
 	}
 	nr := withForm(r)
-	ready, err := httpfile.Resolve(&nr, src.dir, res, envcmd.ReadFile)
+	ready, err := httpfile.Resolve(&nr, src.dir, res, envscope.ReadFile)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,11 @@ func exchangeRequests(env *commands.Env, n []string, all bool) ([]collection.Req
 	var reqs []collection.Request
 	hidden := false
 	for _, e := range es {
-		r, h := requestOf(env, e.Prepared, fmt.Sprintf("#%d %s", e.ID, e.Summary()))
+		name := ""
+		if all {
+			name = fmt.Sprintf("#%d %s", e.ID, e.Summary())
+		}
+		r, h := requestOf(env, e.Prepared, name)
 		reqs, hidden = append(reqs, r), hidden || h
 	}
 	return reqs, hidden, nil
@@ -109,7 +114,11 @@ func exportHTTP(env *commands.Env, rest []string, force bool) error {
 		return commands.Usage(err)
 	}
 	warnSecrets(env, hidden)
-	return writeOutput(env, file, out.Text, out.Files, out.Warnings, force)
+	text := out.Text
+	if !all {
+		text = bytes.TrimPrefix(text, []byte("###\n")) // one request needs no separator
+	}
+	return writeOutput(env, file, text, out.Files, out.Warnings, force)
 }
 
 // exportPeer is `export python|httpie|hurl [N|all] [FILE]`.

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
-	envcmd "github.com/httpsh/httpsh/commands/env"
 	"github.com/httpsh/httpsh/internal/collection"
+	"github.com/httpsh/httpsh/internal/envscope"
 	"github.com/httpsh/httpsh/internal/httpfile"
 )
 
@@ -24,7 +24,6 @@ type script struct {
 	files    []httpfile.SideFile
 	path     string // the script's path: side files go beside it
 	literal  bool   // bodies are bytes as recorded (HAR), not templates
-	notShown int
 }
 
 // header starts the script with a comment and its variables.
@@ -119,7 +118,7 @@ func (s *script) body(r *collection.Request, n int) (words []string, input strin
 	var res httpfile.Resolver = keepRefs{}
 	nr := withForm(r)
 	nr.URL, nr.Headers = "", nil
-	ready, err := httpfile.Resolve(&nr, filepath.Dir(s.path), res, envcmd.ReadFile)
+	ready, err := httpfile.Resolve(&nr, filepath.Dir(s.path), res, envscope.ReadFile)
 	if err != nil {
 		return nil, "", err
 	}

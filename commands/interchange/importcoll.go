@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
-	envcmd "github.com/httpsh/httpsh/commands/env"
 	"github.com/httpsh/httpsh/commands/request"
 	"github.com/httpsh/httpsh/internal/collection"
+	"github.com/httpsh/httpsh/internal/envscope"
 	"github.com/httpsh/httpsh/internal/fileout"
 	"github.com/httpsh/httpsh/internal/har"
 	"github.com/httpsh/httpsh/internal/httpfile"
@@ -236,7 +236,7 @@ func (b *book) runImportPostman(_ context.Context, env *commands.Env, c *command
 		if err != nil {
 			return commands.Usage(err)
 		}
-		if _, err := envcmd.Activate(env, name, vars, nil); err != nil {
+		if _, err := envscope.Activate(env.Session, env.Getenv, name, vars, nil); err != nil {
 			return commands.Fail(err)
 		}
 		env.Printf("environment %s: %s\n", render.Sanitize(name), commands.Plural(len(vars), "variable"))
