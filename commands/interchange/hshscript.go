@@ -20,10 +20,10 @@ func (keepRefs) Lookup(ref string) (string, bool, error) { return "{{" + ref + "
 
 // script is an httpsh script being written from collection requests.
 type script struct {
-	b        strings.Builder
-	files    []httpfile.SideFile
-	path     string // the script's path: side files go beside it
-	literal  bool   // bodies are bytes as recorded (HAR), not templates
+	b       strings.Builder
+	files   []httpfile.SideFile
+	path    string // the script's path: side files go beside it
+	literal bool   // bodies are bytes as recorded (HAR), not templates
 }
 
 // header starts the script with a comment and its variables.
