@@ -85,7 +85,8 @@ func TestTerminalHeredocRecall(t *testing.T) {
 	p.waitFor("... ", 5*time.Second)
 	p.line("secret-line")
 	p.waitFor("... ", 5*time.Second)
-	p.keys("\x03") // Ctrl-C drops the heredoc
+	p.waitMode(false) // a Ctrl-C typed ahead in cooked mode is the terminal's, not a key
+	p.keys("\x03")    // Ctrl-C drops the heredoc
 	p.waitFor(" > ", 5*time.Second)
 	p.waitMode(false)
 	p.keys("\x1b[A") // Up: the whole first heredoc, not "secret-line" or "END"

@@ -115,9 +115,11 @@ func (e *Env) Warnf(format string, args ...any) {
 	fmt.Fprintf(e.Stderr, "warning: "+format+"\n", args...)
 }
 
-// Redact hides credentials in a line as typed, when a redactor is
-// plugged in (Hooks.Redact); otherwise it returns line.
+// Redact hides credentials in a line as typed: the active environment's
+// secret values become {{name}}, then the redactor plugged in
+// (Hooks.Redact), if any, hides the rest.
 func (e *Env) Redact(line string) string {
+	line = e.Session.Env.Hide(line)
 	if e.Hooks.Redact == nil {
 		return line
 	}
@@ -155,15 +157,22 @@ func (e *Env) Exchange(words []string) (*session.Exchange, error) {
 	return nil, Usagef("no exchange %d (`history` lists them)", n)
 }
 
-// LookupVar returns the value of {{name}}: a session variable, or
-// env.NAME from the environment (empty counts as unset).
+// LookupVar returns the value of {{name}}: a session variable, then a
+// variable of the active environment (`env use`), or env.NAME from the
+// process environment (empty counts as unset).
 func (e *Env) LookupVar(name string) (string, bool) {
 	if v, ok := strings.CutPrefix(name, "env."); ok {
 		s := e.Getenv(v)
 		return s, s != ""
 	}
-	v, ok := e.Session.Vars[name]
-	return v, ok
+	if v, ok := e.Session.Vars[name]; ok {
+		return v, true
+	}
+	if ev := e.Session.Env; ev != nil {
+		v, ok := ev.Vars[name]
+		return v, ok
+	}
+	return "", false
 }
 
 // Substitute replaces {{name}} and {{env.NAME}} in words as the executor

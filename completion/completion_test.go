@@ -82,7 +82,7 @@ func TestComplete(t *testing.T) {
 		prefix bool
 	}{
 		{line: "coo", want: []string{"cookies"}},
-		{line: "e", want: []string{"echo", "exit", "expect"}, prefix: true},
+		{line: "e", want: []string{"echo", "edit", "env"}, prefix: true},
 		{line: "qu", want: []string{"quit"}},
 		{line: "nosuchcommand x", want: nil},
 		{line: "cookies c", want: []string{"clear"}},

@@ -49,6 +49,8 @@ type options struct {
 	files      []string
 	session    string
 	spec       string
+	env        string
+	noInit     bool
 	report     *report
 	wire       wireOptions
 	suite      suiteOptions
@@ -70,6 +72,8 @@ func newFlagSet() (*pflag.FlagSet, *options, *[]string) {
 	o.wire.register(fs)
 	fs.StringVar(&o.spec, "spec", "", "load the OpenAPI spec `FILE|URL` (see `help spec`)")
 	fs.StringVar(&o.session, "session", "", "start with the saved session `NAME` (see `help session`)")
+	fs.StringVar(&o.env, "env", "", "start with the environment `NAME` of the current folder active (see `help env`)")
+	fs.BoolVar(&o.noInit, "no-init", false, "do not run $XDG_CONFIG_HOME/httpsh/init.hsh in the shell")
 	var reports []string
 	commands.ListFlag(fs, &reports, "report", "", "write a report: `junit FILE`, json FILE, html FILE (- for stdout, but html) or tap[=FILE]; repeatable")
 	o.suite.register(fs)

@@ -112,6 +112,12 @@ func run(ctx context.Context, opts *options, st Streams) int {
 			return commands.ExitStatus(err)
 		}
 	}
+	if opts.env != "" {
+		if err := x.Setup(ctx, "env", "use", "--", opts.env); err != nil {
+			fmt.Fprintf(st.Stderr, "error: --env: %v\n", err)
+			return commands.ExitStatus(err)
+		}
+	}
 	if opts.report == nil {
 		return runModes(ctx, x, opts, st, interactive)
 	}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/httpsh/httpsh/commands"
 )
@@ -35,10 +37,18 @@ func runLines(ctx context.Context, x *commands.Executor, opts *options) int {
 	return status
 }
 
-// runFiles runs each script file in the one session.
+// runFiles runs each script file in the one session; a .http or .rest
+// file sends its requests in order (`import http --run FILE`).
 func runFiles(ctx context.Context, x *commands.Executor, opts *options) int {
 	status := 0
 	for _, name := range opts.files {
+		if ext := strings.ToLower(filepath.Ext(name)); ext == ".http" || ext == ".rest" {
+			st, _ := x.Run(ctx, commands.Script{Name: name, Text: "import http --run " + commands.Quote(name)}, commands.RunOptions{})
+			if st != 0 {
+				return st
+			}
+			continue
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			fmt.Fprintf(x.Stderr, "error: cannot read script %s: %v\n", name, err)

@@ -76,7 +76,7 @@ func (sh *shell) complete(before string) []completion.Suggestion {
 }
 
 // prefix is the prompt: where requests go and how the last exchange went,
-// e.g. "127.0.0.1:41873 [200] > ", or "... " while a command continues.
+// e.g. "127.0.0.1:41873 (dev) [200] > " with environment dev active, or "... " while a command continues.
 func (sh *shell) prefix() string {
 	if pending, _ := sh.asm.Pending(); pending {
 		return "... "
@@ -90,6 +90,9 @@ func (sh *shell) prefix() string {
 	if utf8.RuneCountInString(where) > 32 {
 		r := []rune(where)
 		where = string(r[:31]) + "…"
+	}
+	if s.Env != nil { // the active environment (`env use`)
+		where += " (" + render.Sanitize(s.Env.Name) + ")"
 	}
 	if e := s.Last(); e != nil {
 		where += fmt.Sprintf(" [%d]", e.Response().StatusCode)
@@ -239,6 +242,7 @@ func runPlain(sh *shell, in io.Reader, out io.Writer) int {
 // here, the plain loop otherwise. Ctrl-C cancels the command in flight and
 // never ends the shell; the terminal is restored on every way out.
 func runInteractive(ctx context.Context, x *commands.Executor, opts *options, st Streams) int {
+	runInit(ctx, x, opts, st)
 	sh := newShell(ctx, x, opts, st)
 	if in, ok := st.Stdin.(*os.File); ok {
 		if status, ok := runTerminal(sh, in); ok {

@@ -79,6 +79,11 @@ type Prepared struct {
 	// Auth is the credential whose Authorization is made when sent
 	// (digest, oauth2), or nil.
 	Auth *Auth
+	// Rebuild, when set, builds the request again just before `send`
+	// sends it: a request imported from a collection whose templates name
+	// earlier responses or variables that may have changed. The request
+	// it returns is the one sent and kept in the exchange.
+	Rebuild func() (*Prepared, error)
 }
 
 // Header returns the value of the named line, and whether there is one.

@@ -78,6 +78,8 @@ type Session struct {
 	Jar         *jar.Jar
 	Settings    Settings
 	Vars        map[string]string
+	// Env is the active environment (`env use`), nil when none.
+	Env *Environment
 	// Prepared holds named prepared requests ("" is the last unnamed one).
 	Prepared map[string]*Prepared
 	// UserAgent is sent unless a header overrides it.
@@ -144,6 +146,7 @@ func (s *Session) Reset() {
 	s.Jar.Clear("")
 	s.Settings = DefaultSettings()
 	s.Vars = map[string]string{}
+	s.Env = nil
 	s.Prepared = map[string]*Prepared{}
 	s.mu.Lock()
 	s.exchanges = nil

@@ -8,6 +8,7 @@ import (
 	"github.com/httpsh/httpsh/commands"
 	"github.com/httpsh/httpsh/commands/assert"
 	"github.com/httpsh/httpsh/commands/download"
+	"github.com/httpsh/httpsh/commands/env"
 	"github.com/httpsh/httpsh/commands/inspect"
 	"github.com/httpsh/httpsh/commands/interchange"
 	"github.com/httpsh/httpsh/commands/learn"
@@ -29,5 +30,6 @@ func Registry() *commands.Registry {
 		state.Commands(),
 		interchange.Commands(),
 		spec.Commands(),
+		env.Commands(),
 	)
 }

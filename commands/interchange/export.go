@@ -19,29 +19,37 @@ type exportOptions struct {
 	force bool
 }
 
-func export() *commands.Command {
+func exportCmd() *commands.Command {
 	file := commands.Arg{Hint: commands.HintFile}
+	which := []commands.Arg{{Hint: commands.HintFile, Values: []string{"all"}, Desc: "every kept exchange"}, file}
 	return commands.Define(commands.Command{
 		Name:  "export",
-		Usage: "export curl [N] | export http [N|all] [FILE] | export har [FILE] | export script FILE | export openapi FILE",
-		Short: "write requests for other tools: a curl command, a .http file, a HAR archive, an httpsh script",
+		Usage: "export curl [N] | export http|python|httpie|hurl [N|all] [FILE] | export har [FILE] | export script FILE | export openapi FILE",
+		Short: "write requests for other tools: curl, .http, HAR, Python requests, HTTPie, Hurl, an httpsh script, an OpenAPI draft",
 		Long: "curl prints a command line that curl runs to the same request (method, URL, every header as sent, body bytes; -L when redirects are followed), " +
 			"quoted for a POSIX shell (bash and dash); a body that is not plain text, or is over 64 KiB, comes from a base64 heredoc through `base64 -d`; headers httpsh does not send are removed from curl's defaults. " +
-			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac; `http all` writes every kept exchange, separated by ### lines. " +
-			"har writes every exchange (each redirect hop an entry) as HAR 1.2, which browsers' dev tools import. " +
+			"http writes the request in the .http format of VS Code REST Client, JetBrains HTTP Client and httpyac, which replay it byte for byte: " +
+			"a body that is not safe as text (binary, multipart, a line those tools would read as ### or {{template}}) goes to a file beside FILE, read with `< ./file`; " +
+			"a method those tools do not know (PURGE) gets a warning. `http all` writes every kept exchange. " +
+			"python writes a script with one requests.Session() that sends the same bytes; httpie writes `http` command lines; " +
+			"hurl writes a Hurl file, and with `all` the expect and capture lines that followed each request become its [Asserts] and [Captures]. " +
+			"har writes every exchange (each redirect hop an entry) as HAR 1.2, valid under the HAR schema: time is the sum of the timings, one Host header, full cookie attributes, postData.params for forms. " +
 			"script writes the lines of this session that succeeded as an httpsh script, credentials redacted. " +
 			"openapi writes an OpenAPI 3.1 draft of what the session saw (paths templated where a segment looks like an id, parameters, schemas inferred from the JSON bodies, every status); `spec load` it back and `expect spec` passes on the exchanges it came from. " +
-			"N is an exchange number (`history`), the last one by default. curl and http include credentials as sent: treat the output as a secret. " +
+			"N is an exchange number (`history`), the last one by default. Exports include credentials as sent (treat them as secrets), " +
+			"but the active environment's secret values (`env`), which are written as {{name}}. " +
 			"Files are created, never overwritten unless --force.",
 		Sub: []commands.Sub{{Name: "curl", Usage: "export curl [N]", Short: "a curl command line", Max: 1},
-			{Name: "http", Usage: "export http [N|all] [FILE]", Short: "a .http request, or all of them",
-				Args: []commands.Arg{{Hint: commands.HintFile, Values: []string{"all"}, Desc: "every kept exchange"}, file}, Max: 2},
+			{Name: "http", Usage: "export http [N|all] [FILE]", Short: "a .http request, or all of them", Args: which, Max: 2},
+			{Name: "python", Usage: "export python [N|all] [FILE]", Short: "a Python requests script", Args: which, Max: 2},
+			{Name: "httpie", Usage: "export httpie [N|all] [FILE]", Short: "HTTPie command lines", Args: which, Max: 2},
+			{Name: "hurl", Usage: "export hurl [N|all] [FILE]", Short: "a Hurl file with the session's expect and capture lines", Args: which, Max: 2},
 			{Name: "har", Usage: "export har [FILE]", Short: "HAR 1.2 of all exchanges", Args: []commands.Arg{file}, Max: 1},
 			{Name: "script", Usage: "export script FILE", Short: "this session's lines as a script", Args: []commands.Arg{file}, Min: 1, Max: 1},
 			{Name: "openapi", Usage: "export openapi FILE", Short: "an OpenAPI 3.1 draft of the exchanges", Args: []commands.Arg{file}, Min: 1, Max: 1}},
 		NeedSub:  true,
 		Unlogged: true,
-		Example:  "post /post name=luke\nexport curl\nexport http 1 req.http\nexport har session.har",
+		Example:  "post /post name=luke\nexport curl\nexport http 1 req.http\nexport python all replay.py\nexport har session.har",
 	}, func(fs *pflag.FlagSet, o *exportOptions) {
 		fs.BoolVar(&o.force, "force", false, "overwrite FILE")
 	}, runExport)
@@ -51,14 +59,13 @@ func runExport(_ context.Context, env *commands.Env, c *commands.Call, o *export
 	rest := c.Args
 	switch c.Sub.Name {
 	case "http":
-		if len(rest) > 0 && rest[0] == "all" {
-			return exportAllHTTP(env, rest[1:], o.force)
-		}
-		return exportOne(env, c, false, o.force)
+		return exportHTTP(env, rest, o.force)
+	case "python", "httpie", "hurl":
+		return exportPeer(env, c.Sub.Name, rest, o.force)
 	case "curl":
-		return exportOne(env, c, true, o.force)
+		return exportOne(env, c, o.force)
 	case "har":
-		b, err := har(env)
+		b, err := harOf(env)
 		if err != nil {
 			return err
 		}
@@ -78,8 +85,8 @@ func runExport(_ context.Context, env *commands.Env, c *commands.Call, o *export
 	return nil
 }
 
-// exportOne is `export curl [N]` and `export http [N] [FILE]`.
-func exportOne(env *commands.Env, c *commands.Call, curl, force bool) error {
+// exportOne is `export curl [N]`.
+func exportOne(env *commands.Env, c *commands.Call, force bool) error {
 	n, file, err := numberAndFile(c.Args)
 	if err != nil {
 		return err
@@ -87,9 +94,6 @@ func exportOne(env *commands.Env, c *commands.Call, curl, force bool) error {
 	e, err := env.Exchange(n)
 	if err != nil {
 		return err
-	}
-	if !curl {
-		return writeOrPrint(env, file, HTTPFile(e.Prepared), force)
 	}
 	if file != "" {
 		return c.UsageError()
@@ -292,54 +296,4 @@ func shellQuote(w string) string {
 		return w
 	}
 	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
-}
-
-// HTTPFile is p in the .http format (VS Code REST Client, JetBrains,
-// httpyac): request line, the headers as prepared but the defaults those
-// tools send themselves (User-Agent, Accept-Encoding, Content-Length), a
-// blank line and the body. A body that is not text is left out with a
-// comment.
-func HTTPFile(p *session.Prepared) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s HTTP/1.1\n", p.Method, p.URL.String())
-	for _, l := range p.Lines {
-		if l.Origin == "default" && !strings.EqualFold(l.Name, "Accept") || strings.EqualFold(l.Name, "Content-Length") {
-			continue
-		}
-		fmt.Fprintf(&b, "%s: %s\n", l.Name, l.Value)
-	}
-	switch {
-	case len(p.Body) == 0:
-	case textBody(p.Body):
-		b.WriteString("\n")
-		b.Write(p.Body)
-		if !strings.HasSuffix(string(p.Body), "\n") {
-			b.WriteString("\n")
-		}
-	default:
-		fmt.Fprintf(&b, "\n# a %d-byte binary body is not written: .http files hold text\n", len(p.Body))
-	}
-	return b.String()
-}
-
-// exportAllHTTP writes every kept exchange's request as one .http file,
-// the requests separated by "###" lines as those tools expect.
-func exportAllHTTP(env *commands.Env, rest []string, force bool) error {
-	es := env.Session.Exchanges()
-	if len(es) == 0 {
-		return commands.Usagef("no exchanges yet: send a request first, e.g. `get /get`")
-	}
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "### #%d %s\n", e.ID, e.Summary())
-		b.WriteString(HTTPFile(e.Prepared))
-	}
-	file := ""
-	if len(rest) == 1 {
-		file = rest[0]
-	}
-	return writeOrPrint(env, file, b.String(), force)
 }

@@ -10,12 +10,23 @@ import (
 	"github.com/httpsh/httpsh/commands/request"
 )
 
-func importCmd() *commands.Command {
+func importCmd(b *book) *commands.Command {
+	file := []commands.Arg{{Hint: commands.HintFile}}
 	return commands.Simple(commands.Command{
-		Name:  "import",
-		Usage: "import curl 'curl URL [OPTION...]' | import curl curl URL [OPTION...] | import curl <<END",
-		Short: "turn a curl command (a browser's \"Copy as cURL\") into an httpsh line, and prepare it",
-		Long: "Prints the equivalent httpsh line and prepares the request, so `send` sends it and `prepared` lists it. " +
+		Name: "import",
+		Usage: "import curl 'curl URL [OPTION...]' | import curl curl URL [OPTION...] | import curl <<END | " +
+			"import http FILE [--run] | import har FILE [--match TEXT] [--script OUT.hsh] | import postman FILE [--env FILE] [--script-dir DIR]",
+		Short: "bring requests from other tools: a curl command, a .http file, a HAR archive, a Postman collection",
+		Long: "http reads a .http file of VS Code REST Client, JetBrains or httpyac and prepares each request under its name (# @name, ### title, or its number): " +
+			"`prepared` lists them and `send NAME` sends one, resolved when sent (file variables, the active environment (`env`), {{$uuid}} and the other system variables, " +
+			"and {{login.response.body.$.token}} chaining on an earlier response); --run sends them all in order, as `httpsh FILE.http` does. " +
+			"JavaScript handlers cannot run: each request says once that its handler was skipped. " +
+			"har reads a browser's HAR (Chrome, Firefox): HTTP/2 pseudo-headers and hop-by-hop headers dropped, cookies handed to the jar, bodies from postData; " +
+			"--match keeps the entries whose URL contains TEXT; --script writes an httpsh script instead, each recorded status an `expect status` line. " +
+			"postman reads a Postman Collection v2.1: variables, auth (basic, bearer, API key), bodies (raw, urlencoded, form-data, file), folders as names (Folder/Request); " +
+			"--env makes a Postman environment file active; --script-dir writes a script per folder instead; pre-request and test scripts are listed as skipped. " +
+			"A file that cannot be read is one error naming FILE:LINE or its JSON path: nothing is sent and what was prepared before stays. " +
+			"curl prints the equivalent httpsh line and prepares the request, so `send` sends it and `prepared` lists it. " +
 			"The curl command may be quoted as one word, typed as is after `import curl`, or pasted as the input of a heredoc " +
 			"(best for long multi-line pastes; bash's $'...' quoting is understood). " +
 			"Options: -X/--request, -H/--header (also @FILE, 'Name;' for an empty value, 'Name:' to remove one), " +
@@ -25,10 +36,24 @@ func importCmd() *commands.Command {
 			"-m/--max-time, -o/--output, --compressed; combined short flags (-sSLk); output-only options (-s, -S, -v, -i, --http1.1, --http2, ...) are ignored. " +
 			"The body is built as curl builds it; a multipart or binary one is prepared but left off the printed line. " +
 			"An Accept-Encoding header is dropped: httpsh asks for gzip and deflate itself and decodes them.",
-		Sub:     []commands.Sub{{Name: "curl", Usage: "import curl 'curl URL [OPTION...]'", Short: "a curl command line", Max: commands.Many}},
+		Sub: []commands.Sub{{Name: "curl", Usage: "import curl 'curl URL [OPTION...]'", Short: "a curl command line", Max: commands.Many},
+			{Name: "http", Usage: "import http FILE [--run]", Short: "a .http file's requests, prepared by name", Args: file, Min: 1, Max: commands.Many},
+			{Name: "har", Usage: "import har FILE [--match TEXT] [--script OUT.hsh] [--force]", Short: "a browser's HAR archive", Args: file, Min: 1, Max: commands.Many},
+			{Name: "postman", Usage: "import postman FILE [--env FILE] [--script-dir DIR] [--force]", Short: "a Postman Collection v2.1", Args: file, Min: 1, Max: commands.Many}},
 		NeedSub: true,
-		Example: "import curl curl 'https://httpbin.org/post' -H 'content-type: application/json' --data-raw '{\"a\":1}'\nsend",
-	}, runImport)
+		Example: "import curl curl 'https://httpbin.org/post' -H 'content-type: application/json' --data-raw '{\"a\":1}'\nsend\n" +
+			"import http api.http\nsend login\nimport har session.har --match /api/ --script replay.hsh",
+	}, func(ctx context.Context, env *commands.Env, c *commands.Call) error {
+		switch c.Sub.Name {
+		case "http":
+			return env.Invoke(ctx, b.importHTTP(), c.Args, c.Input)
+		case "har":
+			return env.Invoke(ctx, b.importHAR(), c.Args, c.Input)
+		case "postman":
+			return env.Invoke(ctx, b.importPostman(), c.Args, c.Input)
+		}
+		return runImport(ctx, env, c)
+	})
 }
 
 // curlRequest is what a curl command asks for.

@@ -12,5 +12,6 @@ import "github.com/httpsh/httpsh/commands"
 // Commands returns the family's commands.
 func Commands() []*commands.Command {
 	rec := &recording{}
-	return []*commands.Command{importCmd(), export(), rec.command()}
+	b := &book{}
+	return []*commands.Command{importCmd(b), exportCmd(), rec.command(), b.edit()}
 }

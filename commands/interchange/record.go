@@ -109,7 +109,8 @@ func (st *recording) observe(env *commands.Env, r commands.Ran) {
 	if r.Nested || r.Err != nil || r.Command == nil || r.Command.Unlogged || st.rec == nil {
 		return
 	}
-	if err := st.rec.add(r.Line.Typed(), env.Redact); err != nil {
+	// The active environment's secrets are hidden even --with-secrets.
+	if err := st.rec.add(env.Session.Env.Hide(r.Line.Typed()), env.Redact); err != nil {
 		env.Warnf("record: %v; recording stopped (%s ends with the last command recorded)", err, st.rec.path)
 		_ = st.rec.out.Close()
 		st.rec = nil

@@ -157,6 +157,13 @@ func send() *commands.Command {
 		if err := d.checkShow(); err != nil {
 			return err
 		}
+		if p.Rebuild != nil {
+			np, err := p.Rebuild()
+			if err != nil {
+				return commands.Usage(err)
+			}
+			p = np
+		}
 		return sendAndShow(ctx, env, p, d)
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/commands"
+	"github.com/httpsh/httpsh/session"
 	"github.com/spf13/pflag"
 )
 
@@ -42,6 +43,16 @@ func Run(ctx context.Context, env *commands.Env, method string, words []string, 
 // for `send`.
 func Prepare(ctx context.Context, env *commands.Env, words []string, input *string) error {
 	return env.Invoke(ctx, prepare(), words, input)
+}
+
+// SendPrepared sends p, a request another family built and prepared
+// itself (session.Session.Prepare: a .http or HAR request, with its
+// headers and body bytes as given, not re-split into words), as `send`
+// does: the exchange is printed with the session's show setting, kept in
+// the history, and a 4xx/5xx fails only under `set raise on`. p.Rebuild
+// is not called: p is sent as it is.
+func SendPrepared(ctx context.Context, env *commands.Env, p *session.Prepared) error {
+	return sendAndShow(ctx, env, p, &display{})
 }
 
 // options are the flags of get, post, ..., request and prepare, named

@@ -90,6 +90,9 @@ func httpieHeaders(r *collection.Request) []string {
 		}
 		words = append(words, "Cookie:"+strings.Join(cs, "; "))
 	}
+	if _, ok := r.Header("Content-Type"); !ok && (r.Body.Kind == collection.Text || r.Body.Kind == collection.Bytes || r.Body.Kind == collection.File) {
+		words = append(words, "Content-Type:") // HTTPie would send application/json for a piped body
+	}
 	return words
 }
 
