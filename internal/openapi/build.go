@@ -35,6 +35,9 @@ func build(doc *openapi3.T, declared string) (*Index, error) {
 		sort.Strings(keys)
 		for _, path := range keys {
 			item := doc.Paths.Value(path)
+			if item == nil { // a path with no item at all (`paths: {"": }`)
+				continue
+			}
 			for _, m := range methodOrder() {
 				if op := item.GetOperation(m); op != nil {
 					ix.Operations = append(ix.Operations, buildOp(t, ix, path, m, item, op))
