@@ -183,8 +183,15 @@ func (s *Session) UnsetHeader(name string) bool {
 }
 
 // record numbers e and keeps it; an exchange pushed out of the kept
-// list loses its spill files.
+// list loses its spill files, and keep-limit bounds the older bodies
+// (keepAfter).
 func (s *Session) record(e *Exchange) {
+	s.keep(e)
+	s.keepAfter(e)
+}
+
+// keep numbers e and adds it to the kept list.
+func (s *Session) keep(e *Exchange) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e.ID = s.nextID

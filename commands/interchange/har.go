@@ -177,6 +177,8 @@ func harResponseOf(resp *session.Response) harResponse {
 	switch {
 	case resp.Streamed:
 		r.Content.Comment = "the body was streamed to a file or the screen, not kept"
+	case resp.Moved != "":
+		r.Content.Comment = "the body was " + resp.Moved + " and is left out"
 	case resp.Spilled():
 		r.Content.Comment = "the body was over body-limit and is left out"
 	default:

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/httpsh/httpsh/session"
 )
 
 // Body prints a response or request body as its media type asks, and ends
@@ -56,6 +58,18 @@ func (r *Renderer) jsonBody(w io.Writer, body []byte) (bool, error) {
 // save FILE to keep it, or use -o FILE next time]".
 func SpilledLine(w io.Writer, n int64) error {
 	line := "[body of " + HumanBytes(n) + " kept in a temporary file: save FILE to keep it, or use -o FILE next time]\n"
+	_, err := io.WriteString(w, line)
+	return err
+}
+
+// MovedLine prints the one line that stands for a body keep-limit moved
+// out of memory (how is session.Response.Moved), such as "[body of 1.0 MB
+// spilled to temporary file by keep-limit: save FILE to keep it]".
+func MovedLine(w io.Writer, n int64, how string) error {
+	line := "[body of " + HumanBytes(n) + " spilled to temporary file by keep-limit: save FILE to keep it]\n"
+	if how == session.MovedDropped {
+		line = "[body of " + HumanBytes(n) + " dropped: keep-limit (no temporary file could be written): send the request again to see it]\n"
+	}
 	_, err := io.WriteString(w, line)
 	return err
 }
