@@ -76,23 +76,17 @@ func (r *Registry) Unknown(word string) error {
 // are usage errors naming the command; so is a string flag given an empty
 // value (`--show ”`), which would otherwise read as "not given".
 func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
-		msg := err.Error()
-		if strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
-			return nil, Usagef("%s: %s (`help %s` lists its flags)", name, msg, name)
-		}
-		return nil, Usagef("%s: %s", name, msg)
+	st := &flagState{fs: fs}
+	return st.parse(name, args)
+}
+
+// flagError is a parse error as a usage error naming the command.
+func flagError(name string, err error) error {
+	msg := err.Error()
+	if strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
+		return Usagef("%s: %s (`help %s` lists its flags)", name, msg, name)
 	}
-	var empty string
-	fs.Visit(func(f *pflag.Flag) {
-		if empty == "" && f.Value.Type() == "string" && f.Value.String() == "" {
-			empty = f.Name
-		}
-	})
-	if empty != "" {
-		return nil, Usagef("%s: --%s needs a value (`help %s` says which)", name, empty, name)
-	}
-	return fs.Args(), nil
+	return Usagef("%s: %s", name, msg)
 }
 
 // Closest returns the candidate nearest to word by edit distance, or ""

@@ -74,11 +74,38 @@ func (s *Session) keepAfter(e *Exchange) {
 			budget -= int64(len(h.Response.Body))
 		}
 	}
+	if !s.overBudget(e, budget) {
+		return
+	}
 	es := s.Exchanges()
 	if n := len(es); n > 0 && es[n-1] == e {
 		es = es[:n-1]
 	}
 	_, _, _ = s.keepBodies(max(budget, 0), es)
+}
+
+// overBudget reports whether the in-memory bodies of the exchanges kept
+// before e total more than budget, without copying the list (this runs
+// after every request).
+func (s *Session) overBudget(e *Exchange, budget int64) bool {
+	if budget < 0 {
+		return true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := len(s.exchanges) - 1; i >= 0; i-- {
+		if s.exchanges[i] == e {
+			continue
+		}
+		for _, h := range s.exchanges[i].Hops {
+			if h.Response != nil && h.Response.Spill == "" {
+				if budget -= int64(len(h.Response.Body)); budget < 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // BodiesKept sums what keep-limit left: bytes of bodies in memory, and

@@ -99,15 +99,19 @@ func (s *Session) Prepare(r *Request) (*Prepared, error) {
 	if !validToken(method) {
 		return nil, fmt.Errorf("bad method %q: a method is a token such as GET or PURGE", r.Method)
 	}
-	p := &Prepared{Method: method, URL: u, Body: r.Body, NoSession: r.NoSession, Options: r.Options, Cookies: r.Cookies}
-	removed := map[string]bool{}
+	p := &Prepared{Method: method, URL: u, Body: r.Body, NoSession: r.NoSession, Options: r.Options, Cookies: r.Cookies,
+		Lines: make([]Line, 0, 6+len(s.Headers)+len(r.Headers))}
+	var removed map[string]bool
 	for _, h := range r.Headers {
 		if h.Value == "" {
+			if removed == nil {
+				removed = map[string]bool{}
+			}
 			removed[strings.ToLower(h.Name)] = true
 		}
 	}
 	add := func(l Line) {
-		if removed[strings.ToLower(l.Name)] {
+		if removed != nil && removed[strings.ToLower(l.Name)] {
 			p.Notes = append(p.Notes, fmt.Sprintf("%s (%s) not sent: removed by %s:", l.Name, l.Origin, l.Name))
 			return
 		}
