@@ -246,22 +246,19 @@ func (p *Prompt) Input() string {
 	go p.readBuffer(bufCh, stopReadBufCh)
 
 	for {
-		select {
-		case b := <-bufCh:
-			if shouldExit, e := p.feed(b); shouldExit {
-				p.renderer.BreakLine(p.buf)
-				stopReadBufCh <- struct{}{}
-				return ""
-			} else if e != nil {
-				// Stop goroutine to run readBuffer function
-				stopReadBufCh <- struct{}{}
-				return e.input
-			} else {
-				p.completion.Update(*p.buf.Document())
-				p.renderer.Render(p.buf, p.completion)
-			}
-		default:
-			time.Sleep(10 * time.Millisecond)
+		// httpsh: wait for a key instead of polling every 10 ms.
+		b := <-bufCh
+		if shouldExit, e := p.feed(b); shouldExit {
+			p.renderer.BreakLine(p.buf)
+			stopReadBufCh <- struct{}{}
+			return ""
+		} else if e != nil {
+			// Stop goroutine to run readBuffer function
+			stopReadBufCh <- struct{}{}
+			return e.input
+		} else {
+			p.completion.Update(*p.buf.Document())
+			p.renderer.Render(p.buf, p.completion)
 		}
 	}
 }
@@ -276,9 +273,16 @@ func (p *Prompt) readBuffer(bufCh chan []byte, stopCh chan struct{}) {
 		default:
 			if b, err := p.in.Read(); err == nil && !(len(b) == 1 && b[0] == 0) {
 				bufCh <- b
+				continue // httpsh: a blocking Read needs no pause
 			}
 		}
-		time.Sleep(10 * time.Millisecond)
+		// httpsh: no key: pause 10 ms (a polling parser), but stop at once.
+		select {
+		case <-stopCh:
+			debug.Log("stop reading buffer")
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }
 
