@@ -186,7 +186,7 @@ type Call struct {
 	// curl re-splits it with curl's quoting rules).
 	Raw string
 	// Line is the logical line this call came from.
-	Line *Logical
+	Line  *Logical
 	cmd   *Command
 	flags *flagState
 }
