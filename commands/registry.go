@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/textdist"
-	"github.com/spf13/pflag"
 )
 
 // Registry is the set of commands, by name and alias. The program
@@ -70,14 +69,6 @@ func (r *Registry) Unknown(word string) error {
 		return Usagef("unknown command %q: did you mean %q? (`help` lists commands)", word, s)
 	}
 	return Usagef("unknown command %q: `help` lists commands", word)
-}
-
-// parseFlags parses args with fs, returning the positional words. Errors
-// are usage errors naming the command; so is a string flag given an empty
-// value (`--show ”`), which would otherwise read as "not given".
-func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error) {
-	st := &flagState{fs: fs}
-	return st.parse(name, args)
 }
 
 // flagError is a parse error as a usage error naming the command.
