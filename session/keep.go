@@ -82,11 +82,14 @@ func (s *Session) keepAfter(e *Exchange) {
 	if n := len(es); n > 0 && es[n-1] == e {
 		es = es[:n-1]
 	}
-	if moved, dropped, _ := s.keepBodies(max(budget, 0), es); moved+dropped > 0 {
-		// The bodies let go are garbage the collector would otherwise
-		// keep until the heap doubled past the kept ones (2x keep-limit
-		// of memory); collecting now lets the next body reuse them. Bodies
-		// are not scanned, so a cycle costs little next to a request.
+	moved, dropped, _ := s.keepBodies(max(budget, 0), es)
+	// The bodies let go are garbage the collector would otherwise keep
+	// until the heap doubled past the kept ones (2x keep-limit of
+	// memory); collecting once a sixteenth of keep-limit was let go lets
+	// the next bodies reuse it, at one cycle per 16 MiB by default.
+	s.letGo += moved + dropped
+	if s.letGo > 0 && s.letGo >= s.Settings.KeepLimit/16 {
+		s.letGo = 0
 		runtime.GC()
 	}
 }

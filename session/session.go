@@ -98,6 +98,7 @@ type Session struct {
 	transports map[transportKey]*http.Transport
 	creds      credState // digest challenges and nonce counts
 	spillDir   string    // temporary folder of bodies over body-limit; "" until needed
+	letGo      int64     // body bytes keep-limit moved out since the last collection (keep.go)
 }
 
 // New returns an empty session with default settings.
