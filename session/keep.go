@@ -32,12 +32,18 @@ func (s *Session) KeepBodies(budget int64) (moved, dropped int64, err error) {
 	return s.keepBodies(budget, s.Exchanges())
 }
 
-// keepBodies is KeepBodies over es, oldest first.
+// keepBodies is KeepBodies over es, oldest first. It keeps the session's
+// count of bodies in memory (memBodies) up to date.
 func (s *Session) keepBodies(budget int64, es []*Exchange) (moved, dropped int64, err error) {
 	if budget < 0 {
 		return 0, 0, nil
 	}
-	var kept int64
+	var kept, let int64
+	defer func() {
+		s.mu.Lock()
+		s.memBodies -= let
+		s.mu.Unlock()
+	}()
 	for i := len(es) - 1; i >= 0; i-- {
 		for j := len(es[i].Hops) - 1; j >= 0; j-- {
 			r := es[i].Hops[j].Response
@@ -48,6 +54,7 @@ func (s *Session) keepBodies(budget int64, es []*Exchange) (moved, dropped int64
 				kept += int64(len(r.Body))
 				continue
 			}
+			let += int64(len(r.Body))
 			if merr := s.moveBody(r); merr != nil {
 				if err == nil {
 					err = merr
@@ -70,11 +77,7 @@ func (s *Session) keepAfter(e *Exchange) {
 	if budget < 0 {
 		return
 	}
-	for _, h := range e.Hops {
-		if h.Response != nil {
-			budget -= int64(len(h.Response.Body))
-		}
-	}
+	budget -= inMemory(e)
 	if !s.overBudget(e, budget) {
 		return
 	}
@@ -95,29 +98,24 @@ func (s *Session) keepAfter(e *Exchange) {
 }
 
 // overBudget reports whether the in-memory bodies of the exchanges kept
-// before e total more than budget, without copying the list (this runs
-// after every request).
+// before e total more than budget, from the running count (this runs
+// after every request: it must not walk 500 exchanges).
 func (s *Session) overBudget(e *Exchange, budget int64) bool {
-	if budget < 0 {
-		return true
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := len(s.exchanges) - 1; i >= 0; i-- {
-		if s.exchanges[i] == e {
-			continue
-		}
-		for _, h := range s.exchanges[i].Hops {
-			if h.Response != nil && h.Response.Spill == "" {
-				if budget -= int64(len(h.Response.Body)); budget < 0 {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return s.memBodies-inMemory(e) > budget
 }
 
+// inMemory is the bytes of e's bodies held in memory.
+func inMemory(e *Exchange) int64 {
+	var n int64
+	for _, h := range e.Hops {
+		if r := h.Response; r != nil && r.Spill == "" {
+			n += int64(len(r.Body))
+		}
+	}
+	return n
+}
 // BodiesKept sums what keep-limit left: bytes of bodies in memory, and
 // the number and bytes of bodies spilled and dropped by it.
 type BodiesKept struct {

@@ -112,3 +112,21 @@ func TestKeepLimitBoundsHeap(t *testing.T) {
 		t.Fatalf("Kept %+v", k)
 	}
 }
+
+// TestKeepLimitPastMaxExchanges: the running count of bodies in memory
+// stays right as exchanges are forgotten (past MaxExchanges) and moved.
+func TestKeepLimitPastMaxExchanges(t *testing.T) {
+	const n = 1 << 10
+	srv := hostile.Server(t, serveN(n, true))
+	s := newSession(t)
+	s.Settings.KeepLimit = 100 * n
+	for range session.MaxExchanges + 20 {
+		if _, err := send(t, s, &session.Request{Method: "GET", URL: srv.URL}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k := s.Kept()
+	if k.Memory != 100*n || k.Spilled != session.MaxExchanges-100 {
+		t.Fatalf("Kept %+v, want %d bytes in memory and %d spilled", k, 100*n, session.MaxExchanges-100)
+	}
+}

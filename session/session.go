@@ -99,6 +99,7 @@ type Session struct {
 	creds      credState // digest challenges and nonce counts
 	spillDir   string    // temporary folder of bodies over body-limit; "" until needed
 	letGo      int64     // body bytes keep-limit moved out since the last collection (keep.go)
+	memBodies  int64     // bytes of the kept exchanges' bodies in memory (keep.go)
 }
 
 // New returns an empty session with default settings.
@@ -143,6 +144,7 @@ func (s *Session) Reset() {
 	s.Prepared = map[string]*Prepared{}
 	s.mu.Lock()
 	s.exchanges = nil
+	s.memBodies = 0
 	s.removeSpillDir()
 	s.mu.Unlock()
 }
@@ -199,8 +201,12 @@ func (s *Session) keep(e *Exchange) {
 	s.nextID++
 	s.failure = nil
 	s.exchanges = append(s.exchanges, e)
+	s.memBodies += inMemory(e)
 	if len(s.exchanges) > MaxExchanges {
 		drop := len(s.exchanges) - MaxExchanges
+		for _, old := range s.exchanges[:drop] {
+			s.memBodies -= inMemory(old)
+		}
 		dropSpills(s.exchanges[:drop])
 		s.exchanges = s.exchanges[drop:]
 	}
