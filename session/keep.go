@@ -116,6 +116,7 @@ func inMemory(e *Exchange) int64 {
 	}
 	return n
 }
+
 // BodiesKept sums what keep-limit left: bytes of bodies in memory, and
 // the number and bytes of bodies spilled and dropped by it.
 type BodiesKept struct {
