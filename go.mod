@@ -38,3 +38,5 @@ require (
 	github.com/rivo/uniseg v0.4.7 // indirect
 	golang.org/x/tools v0.51.0 // indirect
 )
+
+replace github.com/c-bata/go-prompt => ./third_party/go-prompt

@@ -90,21 +90,29 @@ type Command struct {
 	// Close): a family releases what it started (learn's playground).
 	Close func(env *Env)
 
-	flags func(fs *pflag.FlagSet) any
+	// flags registers the flags into a new options value; reset puts
+	// that value back to what registration left.
+	flags func(fs *pflag.FlagSet) (opts any, reset func())
 	run   func(ctx context.Context, env *Env, call *Call, opts any) error
+	cache *flagCache // idle flag states (flagcache.go)
 }
 
-// Define makes a command of c: flags registers the command's flags into a
-// fresh options value for each call (nil: no flags), then run gets it
-// with the call whose words were checked against Min/Max or the Sub's.
+// Define makes a command of c: flags registers the command's flags into
+// an options value (nil: no flags), then run gets it with the call whose
+// words were checked against Min/Max or the Sub's. Each call sees the
+// options at their registered defaults plus the flags given; the value
+// is reused once run returns, so run must not keep o or hand it to a
+// goroutine that outlives it (copy what it keeps).
 func Define[O any](c Command, flags func(fs *pflag.FlagSet, o *O), run func(ctx context.Context, env *Env, call *Call, o *O) error) *Command {
 	cmd := c
-	cmd.flags = func(fs *pflag.FlagSet) any {
+	cmd.cache = &flagCache{}
+	cmd.flags = func(fs *pflag.FlagSet) (any, func()) {
 		o := new(O)
 		if flags != nil {
 			flags(fs, o)
 		}
-		return o
+		def := *o
+		return o, func() { *o = def }
 	}
 	cmd.run = func(ctx context.Context, env *Env, call *Call, opts any) error {
 		return run(ctx, env, call, opts.(*O))
@@ -129,15 +137,21 @@ func (c *Command) FlagSet() *pflag.FlagSet {
 }
 
 func (c *Command) newFlagSet() (*pflag.FlagSet, any) {
-	fs := pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
+	fs, opts, _ := c.newFlags()
+	return fs, opts
+}
+
+// newFlags registers c's flags into a new flag set and options value;
+// reset restores the options to their defaults (nil without flags).
+func (c *Command) newFlags() (fs *pflag.FlagSet, opts any, reset func()) {
+	fs = pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
 	fs.SetInterspersed(true)
 	fs.Usage = func() {}
 	fs.SetOutput(io.Discard)
-	var opts any
 	if c.flags != nil {
-		opts = c.flags(fs)
+		opts, reset = c.flags(fs)
 	}
-	return fs, opts
+	return fs, opts, reset
 }
 
 // FindSub returns the subcommand named name, or nil.
@@ -176,12 +190,14 @@ type Call struct {
 	// curl re-splits it with curl's quoting rules).
 	Raw string
 	// Line is the logical line this call came from.
-	Line *Logical
-	// Flags is the parsed flag set: Changed tells a flag given from one
-	// left at its default.
-	Flags *pflag.FlagSet
+	Line  *Logical
 	cmd   *Command
+	flags *flagState
 }
+
+// Changed reports whether the flag named name was given on this line (as
+// opposed to left at its default).
+func (c *Call) Changed(name string) bool { return c.flags != nil && c.flags.changed(name) }
 
 // Command is the command being run.
 func (c *Call) Command() *Command { return c.cmd }

@@ -110,22 +110,23 @@ func (x *Executor) execute(ctx context.Context, l *Logical) (cmd *Command, named
 // flags gets its words as they are: `expect json .n == -1`), binds the
 // subcommand, checks the arity and runs the command.
 func (x *Executor) call(ctx context.Context, cmd *Command, c *Call) error {
-	fs, opts := cmd.newFlagSet()
-	if fs.HasFlags() { // a command without flags takes every word as it is
-		args, err := parseFlags(cmd.Name, fs, c.Args)
+	st := cmd.takeFlags()
+	defer cmd.giveFlags(st)
+	if st.fs.HasFlags() { // a command without flags takes every word as it is
+		args, err := st.parse(cmd.Name, c.Args)
 		if err != nil {
 			return err
 		}
 		c.Args = args
 	}
-	c.Flags = fs
+	c.flags = st
 	if err := c.bind(); err != nil {
 		return err
 	}
 	if err := c.checkArity(); err != nil {
 		return err
 	}
-	return cmd.run(ctx, x.Env, c, opts)
+	return cmd.run(ctx, x.Env, c, st.opts)
 }
 
 // Setup runs one command as the program's own set-up, before any line

@@ -65,10 +65,11 @@ func (x *Executor) check(l *Logical) error {
 			return nil
 		}
 	}
-	fs, _ := cmd.newFlagSet()
-	c := &Call{Name: words[0], Args: words[1:], cmd: cmd}
-	if fs.HasFlags() {
-		if c.Args, err = parseFlags(cmd.Name, fs, c.Args); err != nil {
+	st := cmd.takeFlags()
+	defer cmd.giveFlags(st)
+	c := &Call{Name: words[0], Args: words[1:], cmd: cmd, flags: st}
+	if st.fs.HasFlags() {
+		if c.Args, err = st.parse(cmd.Name, c.Args); err != nil {
 			return err
 		}
 	}

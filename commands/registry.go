@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/httpsh/httpsh/internal/textdist"
-	"github.com/spf13/pflag"
 )
 
 // Registry is the set of commands, by name and alias. The program
@@ -76,27 +75,13 @@ func (r *Registry) Unknown(word string) error {
 	return Usagef("unknown command %q: `help` lists commands", word)
 }
 
-// parseFlags parses args with fs, returning the positional words. Errors
-// are usage errors naming the command; so is a string flag given an empty
-// value (`--show ”`), which would otherwise read as "not given".
-func parseFlags(name string, fs *pflag.FlagSet, args []string) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
-		msg := err.Error()
-		if strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
-			return nil, Usagef("%s: %s (`help %s` lists its flags)", name, msg, name)
-		}
-		return nil, Usagef("%s: %s", name, msg)
+// flagError is a parse error as a usage error naming the command.
+func flagError(name string, err error) error {
+	msg := err.Error()
+	if strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
+		return Usagef("%s: %s (`help %s` lists its flags)", name, msg, name)
 	}
-	var empty string
-	fs.Visit(func(f *pflag.Flag) {
-		if empty == "" && f.Value.Type() == "string" && f.Value.String() == "" {
-			empty = f.Name
-		}
-	})
-	if empty != "" {
-		return nil, Usagef("%s: --%s needs a value (`help %s` says which)", name, empty, name)
-	}
-	return fs.Args(), nil
+	return Usagef("%s: %s", name, msg)
 }
 
 // Closest returns the candidate nearest to word by edit distance, or ""

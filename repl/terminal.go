@@ -14,13 +14,17 @@ package repl
 // command runs (Ctrl-C is then SIGINT, which cancels the command), and the
 // state it found restored on every way out.
 //
-// go-prompt polls twice: its reader goroutine sleeps 10 ms after every
-// Read, and Input's loop sleeps 10 ms whenever its key channel is empty.
-// keyReader.Read waits in poll(2) for a key, which removes the first (a
-// key is read as it arrives, and the idle reader sleeps in the kernel);
-// the second is inside Input and cannot be reached from here, so a key
-// still waits up to 10 ms (5 on average) before it is drawn, and an idle
-// shell still wakes 100 times a second.
+// go-prompt v0.2.6 polls twice: its reader goroutine sleeps 10 ms after
+// every Read, and Input's loop sleeps 10 ms whenever its key channel is
+// empty, so a key waited up to 10 ms to be drawn and an idle shell woke
+// 100 times a second. keyReader.Read waits in poll(2) for a key, and the
+// module is replaced (go.mod) by third_party/go-prompt, v0.2.6 with one
+// patch to prompt.go: Input waits on the key channel instead of sleeping,
+// and the reader pauses 10 ms only after a Read that returned no key
+// (then stopping at once when asked). Its Prompt.Run, which this package
+// does not use, is unchanged. A key is now drawn as it arrives and the
+// idle shell sleeps in the kernel (bench/keylat: median 0.4 ms, 0 wake-ups
+// a second; before, 7.9 ms and 346).
 
 import (
 	"fmt"

@@ -45,6 +45,9 @@ type Response struct {
 	WireSize int64  // bytes as they came over the wire
 	Encoding string // Content-Encoding that was undone, if any
 	Streamed bool   // the body went to a sink, not to Body
+	// Moved says where keep-limit put the body after the exchange: "" (it
+	// is where it was received), MovedSpilled or MovedDropped.
+	Moved string
 	// TLS is the connection's state (nil for plain HTTP); see TLSInfo.
 	TLS *tls.ConnectionState
 
@@ -54,6 +57,9 @@ type Response struct {
 // Open returns the whole decoded body, from memory or from the spill
 // file; the caller closes it.
 func (r *Response) Open() (io.ReadCloser, error) {
+	if r.Moved == MovedDropped {
+		return nil, fmt.Errorf("the body of %d bytes was %s (it could not go to a temporary file): send the request again", r.Size, MovedDropped)
+	}
 	if r.Spill == "" {
 		return io.NopCloser(bytes.NewReader(r.Body)), nil
 	}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -287,16 +286,17 @@ func ValidHeaderValue(v string) bool {
 // sortedFields returns the response header in name order (net/http does
 // not keep the order a server sent).
 func sortedFields(h http.Header) []Header {
-	names := make([]string, 0, len(h))
-	for n := range h {
-		names = append(names, n)
+	n := 0
+	for _, vs := range h {
+		n += len(vs)
 	}
-	sort.Strings(names)
-	var out []Header
-	for _, n := range names {
-		for _, v := range h[n] {
-			out = append(out, Header{n, v})
+	out := make([]Header, 0, n)
+	for name, vs := range h {
+		for _, v := range vs {
+			out = append(out, Header{name, v})
 		}
 	}
+	// Stable: the values of one name keep their order.
+	slices.SortStableFunc(out, func(a, b Header) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }

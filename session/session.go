@@ -105,6 +105,8 @@ type Session struct {
 	transports map[transportKey]*http.Transport
 	creds      credState // digest challenges and nonce counts
 	spillDir   string    // temporary folder of bodies over body-limit; "" until needed
+	letGo      int64     // body bytes keep-limit moved out since the last collection (keep.go)
+	memBodies  int64     // bytes of the kept exchanges' bodies in memory (keep.go)
 }
 
 // New returns an empty session with default settings.
@@ -150,6 +152,7 @@ func (s *Session) Reset() {
 	s.Prepared = map[string]*Prepared{}
 	s.mu.Lock()
 	s.exchanges = nil
+	s.memBodies = 0
 	s.removeSpillDir()
 	s.mu.Unlock()
 }
@@ -191,16 +194,27 @@ func (s *Session) UnsetHeader(name string) bool {
 }
 
 // record numbers e and keeps it; an exchange pushed out of the kept
-// list loses its spill files.
+// list loses its spill files, and keep-limit bounds the older bodies
+// (keepAfter).
 func (s *Session) record(e *Exchange) {
+	s.keep(e)
+	s.keepAfter(e)
+}
+
+// keep numbers e and adds it to the kept list.
+func (s *Session) keep(e *Exchange) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e.ID = s.nextID
 	s.nextID++
 	s.failure = nil
 	s.exchanges = append(s.exchanges, e)
+	s.memBodies += inMemory(e)
 	if len(s.exchanges) > MaxExchanges {
 		drop := len(s.exchanges) - MaxExchanges
+		for _, old := range s.exchanges[:drop] {
+			s.memBodies -= inMemory(old)
+		}
 		dropSpills(s.exchanges[:drop])
 		s.exchanges = s.exchanges[drop:]
 	}

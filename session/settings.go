@@ -30,6 +30,9 @@ type Settings struct {
 	// sending: "warn", "strict" (a problem fails the line, nothing sent)
 	// or "off".
 	SpecCheck string
+	// KeepLimit bounds the bodies of older exchanges kept in memory
+	// (bytes; -1: no bound); see Session.KeepBodies.
+	KeepLimit int64
 	// Wire holds TLS files, HTTP version and .netrc (see WireSettings).
 	Wire WireSettings
 	// Retry says how requests are sent again (see RetrySettings).
@@ -83,6 +86,9 @@ func SettingTable() []Setting {
 		{Name: "header-timeout", Kind: "duration", Default: "30s", Values: timeouts,
 			Help: "time limit for the response headers and for each pause between body reads: a duration such as 30s (the default), or off",
 			get:  func(s *Settings) string { return formatTimeout(s.HeaderTimeout) }, set: durationSetter(func(s *Settings) *time.Duration { return &s.HeaderTimeout })},
+		{Name: "keep-limit", Kind: "size", Default: "256MiB", Values: []string{"64MiB", "256MiB", "1GiB", "off"},
+			Help: "memory for the bodies of earlier exchanges, past it the oldest go to temporary files (or are dropped if they cannot): a size such as 256MiB, or off",
+			get:  getKeepLimit, set: setKeepLimit},
 		{Name: "max-redirects", Kind: "count", Default: "10", Values: []string{"0", "5", "10", "30"},
 			Help: "redirects followed before giving up: a number",
 			get:  func(s *Settings) string { return strconv.Itoa(s.MaxRedirects) }, set: setMaxRedirects},
@@ -195,6 +201,25 @@ func sizeSetter(field func(*Settings) *int64) func(*Settings, string) error {
 		*field(s), err = ParseSize(v)
 		return err
 	}
+}
+
+func getKeepLimit(s *Settings) string {
+	if s.KeepLimit < 0 {
+		return "off"
+	}
+	return FormatSize(s.KeepLimit)
+}
+
+func setKeepLimit(s *Settings, v string) (err error) {
+	if v == "off" {
+		s.KeepLimit = -1
+		return nil
+	}
+	s.KeepLimit, err = ParseSize(v)
+	if err != nil {
+		return fmt.Errorf("%w, or off", err)
+	}
+	return nil
 }
 
 func durationSetter(field func(*Settings) *time.Duration) func(*Settings, string) error {

@@ -1,9 +1,13 @@
 // Command keylat measures an interactive httpsh on a pseudo-terminal: the
 // time from writing one key to its echo reaching the terminal, over many
 // keys typed at irregular intervals, and the CPU the idle shell uses over
-// a period (from /proc/PID/stat). It prints one line of results.
+// a period (from /proc/PID/stat). It prints one line of results. With
+// -history N it first writes an N-line history file and also reports the
+// time from start to the first prompt and the shell's peak RSS then
+// (VmHWM), the cost of reading that history.
 //
 //	go run ./bench/keylat -bin ./httpsh -keys 80 -idle 10s
+//	go run ./bench/keylat -bin ./httpsh -keys 0 -idle 0 -history 100000
 package main
 
 import (
@@ -28,15 +32,20 @@ func main() {
 	bin := flag.String("bin", "./httpsh", "the httpsh binary")
 	keys := flag.Int("keys", 80, "keys to time")
 	idle := flag.Duration("idle", 10*time.Second, "idle period to measure CPU over (0: skip)")
+	histLines := flag.Int("history", 0, "lines of history to start with (0: none)")
 	flag.Parse()
 	home, err := os.MkdirTemp("", "keylat")
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(home)
+	if *histLines > 0 {
+		writeHistory(filepath.Join(home, "state", "httpsh", "history"), *histLines)
+	}
 	cmd := exec.Command(*bin)
 	cmd.Dir = home
 	cmd.Env = []string{"HOME=" + home, "XDG_STATE_HOME=" + filepath.Join(home, "state"), "NO_COLOR=1", "PATH=" + os.Getenv("PATH"), "TERM=xterm", "PAGER=cat"}
+	started := time.Now()
 	ptm, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 200})
 	if err != nil {
 		log.Fatal(err)
@@ -63,7 +72,16 @@ func main() {
 			}
 		}
 	}()
+	<-got
+	toPrompt := time.Since(started)
 	quiet(&mu, &out, 500*time.Millisecond)
+	if *histLines > 0 {
+		fmt.Printf("start-up with %d history lines: first output after %.1f ms, peak RSS %s\n",
+			*histLines, float64(toPrompt.Microseconds())/1000, hwm(cmd.Process.Pid))
+	}
+	if *keys == 0 {
+		return
+	}
 	cpu, wakes := -1.0, -1.0
 	if *idle > 0 {
 		t0, c0, w0 := time.Now(), cpuTicks(cmd.Process.Pid), switches(cmd.Process.Pid)
@@ -154,4 +172,32 @@ func cpuTicks(pid int) int64 {
 	u, _ := strconv.ParseInt(f[11], 10, 64)
 	s, _ := strconv.ParseInt(f[12], 10, 64)
 	return u + s
+}
+
+// writeHistory writes n history lines shaped like a user's to path.
+func writeHistory(path string, n int) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		log.Fatal(err)
+	}
+	var b bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&b, "get https://api.example.com/items/%d --show status -H 'Accept: application/json'\n", i)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// hwm is pid's peak resident set (VmHWM), as /proc shows it.
+func hwm(pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return "?"
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "?"
 }

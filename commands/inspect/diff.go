@@ -68,7 +68,7 @@ func diffExchanges(a, b *session.Exchange) [][]string {
 		rows = append(rows, []string{"status", fmt.Sprintf("%d %s", ra.StatusCode, ra.Reason), fmt.Sprintf("%d %s", rb.StatusCode, rb.Reason)})
 	}
 	rows = append(rows, diffMaps("header ", headerMap(ra.Fields), headerMap(rb.Fields))...)
-	if ra.Spilled() || rb.Spilled() {
+	if ra.Spilled() || rb.Spilled() || ra.Moved != "" || rb.Moved != "" {
 		return append(rows, []string{"body", bodyNote(ra), bodyNote(rb)})
 	}
 	ja, okA := flattenJSON(ra.Body)
@@ -85,6 +85,9 @@ func diffExchanges(a, b *session.Exchange) [][]string {
 // bodyNote describes a body for a diff row; a spilled body is not read
 // and is marked so.
 func bodyNote(r *session.Response) string {
+	if r.Moved == session.MovedDropped {
+		return fmt.Sprintf("%d bytes %s, not compared", r.Size, r.Moved)
+	}
 	if r.Spilled() {
 		return fmt.Sprintf("%d bytes in a temporary file, not compared", r.Size)
 	}

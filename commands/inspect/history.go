@@ -67,6 +67,7 @@ func runHistory(_ context.Context, env *commands.Env, c *commands.Call, o *histo
 		head = append(head, "operation")
 	}
 	env.Render().Table(env.Stdout, head, rows)
+	env.Printf("%s\n", keptLine(env.Session))
 	return nil
 }
 
@@ -78,6 +79,25 @@ func printOperation(env *commands.Env, e *session.Exchange) {
 			env.Printf("# operation %s\n", op)
 		}
 	}
+}
+
+// keptLine sums up where the bodies of the kept exchanges are, against
+// keep-limit: "bodies: 3.1 MB in memory (keep-limit 256MiB); 2 spilled
+// to temporary files (2.0 MB); 1 dropped (1.0 MB)".
+func keptLine(s *session.Session) string {
+	k := s.Kept()
+	limit := "off"
+	if s.Settings.KeepLimit >= 0 {
+		limit = session.FormatSize(s.Settings.KeepLimit)
+	}
+	line := fmt.Sprintf("bodies: %s in memory (keep-limit %s)", render.HumanBytes(k.Memory), limit)
+	if k.Spilled > 0 {
+		line += fmt.Sprintf("; %s to temporary files (%s)", strconv.Itoa(k.Spilled)+" spilled", render.HumanBytes(k.SpilledSize))
+	}
+	if k.Dropped > 0 {
+		line += fmt.Sprintf("; %d dropped (%s)", k.Dropped, render.HumanBytes(k.DropSize))
+	}
+	return line
 }
 
 // saveHistory is `history save FILE [--force]`: the shell's line history

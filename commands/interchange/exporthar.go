@@ -52,6 +52,8 @@ func harExchange(e *session.Exchange, h *session.Hop, hide func(string) string) 
 		switch {
 		case r.Streamed:
 			resp.Omitted = "the body was streamed to a file or the screen, not kept"
+		case r.Moved != "":
+			resp.Omitted = "the body was " + r.Moved + " and is left out"
 		case r.Spilled():
 			resp.Omitted = "the body was over body-limit and is left out"
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpsh/httpsh/internal/charset"
+	"github.com/httpsh/httpsh/session"
 )
 
 // Body prints a response or request body as its media type asks, and ends
@@ -75,6 +76,18 @@ func EncodedLine(w io.Writer, coding, contentType string, n int) error {
 		mt = "application/octet-stream"
 	}
 	line := "[" + Sanitize(coding) + "-encoded, " + HumanBytes(int64(n)) + ", " + Sanitize(mt) + ": save FILE to keep it]\n"
+	_, err := io.WriteString(w, line)
+	return err
+}
+
+// MovedLine prints the one line that stands for a body keep-limit moved
+// out of memory (how is session.Response.Moved), such as "[body of 1.0 MB
+// spilled to temporary file by keep-limit: save FILE to keep it]".
+func MovedLine(w io.Writer, n int64, how string) error {
+	line := "[body of " + HumanBytes(n) + " spilled to temporary file by keep-limit: save FILE to keep it]\n"
+	if how == session.MovedDropped {
+		line = "[body of " + HumanBytes(n) + " dropped: keep-limit (no temporary file could be written): send the request again to see it]\n"
+	}
 	_, err := io.WriteString(w, line)
 	return err
 }

@@ -84,7 +84,7 @@ func (v View) Exchange(e *session.Exchange, show Parts, streamed bool, savedTo s
 		if show.Headers {
 			r.Headers(w, Fields(resp.Fields))
 		}
-		hasBody := last && show.Body && (len(resp.Body) > 0 || resp.Streamed || resp.Spilled() || savedTo != "")
+		hasBody := last && show.Body && (len(resp.Body) > 0 || resp.Streamed || resp.Spilled() || resp.Moved != "" || savedTo != "")
 		if (show.Status || show.Headers) && (hasBody || !last) {
 			fmt.Fprintln(w)
 		}
@@ -104,6 +104,8 @@ func (v View) body(w io.Writer, resp *session.Response, savedTo string, raw bool
 	case savedTo != "":
 		fmt.Fprintf(w, "[saved %s to %s]\n", HumanBytes(resp.Size), savedTo)
 	case resp.Streamed:
+	case resp.Moved != "":
+		_ = MovedLine(w, resp.Size, resp.Moved)
 	case resp.Spilled():
 		_ = SpilledLine(w, resp.Size)
 	case undecoded(resp) != "":
