@@ -72,14 +72,25 @@ func schemeHow(sc *openapi.SecurityScheme) string {
 				f = " " + clean(sc.BearerFormat)
 			}
 			return "HTTP bearer" + f + " (`auth bearer TOKEN`)"
+		case "digest":
+			return "HTTP digest (`auth digest USER`)"
 		}
 		return "HTTP " + clean(sc.Scheme)
 	case "oauth2":
-		var kinds []string
+		var kinds, how []string
 		for _, f := range sc.Flows {
 			kinds = append(kinds, clean(f.Kind))
+			switch f.Kind {
+			case "clientCredentials":
+				how = append(how, "`auth oauth2 client-credentials --token-url "+clean(f.TokenURL)+" --client-id ID`")
+			case "authorizationCode":
+				how = append(how, "`auth oauth2 auth-code --auth-url "+clean(f.AuthURL)+" --token-url "+clean(f.TokenURL)+" --client-id ID`")
+			}
 		}
-		return "OAuth2 (" + strings.Join(kinds, ", ") + "; get a token, then `auth bearer TOKEN`)"
+		if len(how) == 0 {
+			how = []string{"get a token, then `auth bearer TOKEN`"}
+		}
+		return "OAuth2 (" + strings.Join(kinds, ", ") + "; " + strings.Join(how, " or ") + ")"
 	case "openIdConnect":
 		return "OpenID Connect " + clean(sc.OpenIDURL) + " (get a token, then `auth bearer TOKEN`)"
 	}
