@@ -354,7 +354,7 @@ func (cr *curlRequest) headerArgs(args []string) ([]string, map[string]bool, err
 		}
 		switch strings.ToLower(name) {
 		case "accept-encoding":
-			cr.notes = append(cr.notes, "Accept-Encoding dropped: httpsh asks for gzip, deflate and decodes them")
+			cr.notes = append(cr.notes, "Accept-Encoding dropped: httpsh asks for gzip, deflate, br and zstd and decodes them")
 			continue
 		case "content-length":
 			continue // computed from the body

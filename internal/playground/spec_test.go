@@ -18,7 +18,7 @@ import (
 func pathValues() map[string]string {
 	return map[string]string{
 		"code": "200", "n": "2", "user": "ada", "passwd": "pw", "qop": "auth", "kind": "png",
-		"etag": "abc", "value": "aGVsbG8=", "path": "x",
+		"etag": "abc", "value": "aGVsbG8=", "path": "x", "algorithm": "SHA-256",
 	}
 }
 
