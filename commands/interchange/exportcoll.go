@@ -91,68 +91,75 @@ func writeOutput(env *commands.Env, file string, text []byte, files []httpfile.S
 	return writeOrPrint(env, file, string(text), force)
 }
 
-// exportHTTP is `export http [N|all] [FILE]` through httpfile.Write.
-func exportHTTP(env *commands.Env, rest []string, force bool) error {
-	all := len(rest) > 0 && rest[0] == "all"
-	if all {
+// exportJob is what an export of `[N|all] [FILE]` works on: the
+// requests, whether all exchanges were asked for, the output file ("":
+// print), the side files' name prefix, and whether environment secrets
+// were written as {{name}}.
+type exportJob struct {
+	reqs   []collection.Request
+	all    bool
+	file   string
+	prefix string
+	hidden bool
+}
+
+// newExportJob reads `[N|all] [FILE]`.
+func newExportJob(env *commands.Env, rest []string) (*exportJob, error) {
+	j := &exportJob{all: len(rest) > 0 && rest[0] == "all", prefix: "body"}
+	if j.all {
 		rest = rest[1:]
 	}
 	n, file, err := numberAndFile(rest)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	reqs, hidden, err := exchangeRequests(env, n, all)
+	if j.reqs, j.hidden, err = exchangeRequests(env, n, j.all); err != nil {
+		return nil, err
+	}
+	if j.file = file; file != "" {
+		j.prefix = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	}
+	return j, nil
+}
+
+// exportHTTP is `export http [N|all] [FILE]` through httpfile.Write.
+func exportHTTP(env *commands.Env, rest []string, force bool) error {
+	j, err := newExportJob(env, rest)
 	if err != nil {
 		return err
 	}
-	prefix := "body"
-	if file != "" {
-		prefix = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-	}
-	out, err := httpfile.Write(reqs, httpfile.WriteOptions{SideFiles: file != "", Prefix: prefix, Templates: hidden})
+	out, err := httpfile.Write(j.reqs, httpfile.WriteOptions{SideFiles: j.file != "", Prefix: j.prefix, Templates: j.hidden})
 	if err != nil {
 		return commands.Usage(err)
 	}
-	warnSecrets(env, hidden)
+	warnSecrets(env, j.hidden)
 	text := out.Text
-	if !all {
+	if !j.all {
 		text = bytes.TrimPrefix(text, []byte("###\n")) // one request needs no separator
 	}
-	return writeOutput(env, file, text, out.Files, out.Warnings, force)
+	return writeOutput(env, j.file, text, out.Files, out.Warnings, force)
 }
 
 // exportPeer is `export python|httpie|hurl [N|all] [FILE]`.
 func exportPeer(env *commands.Env, kind string, rest []string, force bool) error {
-	all := len(rest) > 0 && rest[0] == "all"
-	if all {
-		rest = rest[1:]
-	}
-	n, file, err := numberAndFile(rest)
+	j, err := newExportJob(env, rest)
 	if err != nil {
 		return err
-	}
-	reqs, hidden, err := exchangeRequests(env, n, all)
-	if err != nil {
-		return err
-	}
-	prefix := "body"
-	if file != "" {
-		prefix = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	}
 	var out *export.Output
 	switch kind {
 	case "python":
-		out = export.Python(reqs)
+		out = export.Python(j.reqs)
 	case "httpie":
-		out = export.HTTPie(reqs, prefix)
+		out = export.HTTPie(j.reqs, j.prefix)
 	default:
-		if all {
-			attachChecks(env, reqs)
+		if j.all {
+			attachChecks(env, j.reqs)
 		}
-		out = export.Hurl(reqs, prefix)
+		out = export.Hurl(j.reqs, j.prefix)
 	}
-	warnSecrets(env, hidden)
-	return writeOutput(env, file, out.Text, out.Files, out.Warnings, force)
+	warnSecrets(env, j.hidden)
+	return writeOutput(env, j.file, out.Text, out.Files, out.Warnings, force)
 }
 
 func warnSecrets(env *commands.Env, hidden bool) {
