@@ -64,12 +64,16 @@ func install(ctx context.Context, env *commands.Env, data []byte, location strin
 	return nil
 }
 
-// keepPrevious is a load's failure, saying the previous spec stays.
+// keepPrevious is a load's failure, saying the previous spec stays; it
+// keeps err's exit status (a file that cannot be read is a usage error).
 func keepPrevious(env *commands.Env, err error) error {
+	status := commands.ExitStatus(commands.Fail(err))
 	if l := current(env.Session); l != nil {
-		return commands.Failf("%s (%s is still loaded)", clean(err.Error()), clean(l.location))
+		err = fmt.Errorf("%s (%s is still loaded)", clean(err.Error()), clean(l.location))
+	} else {
+		err = errors.New(clean(err.Error()))
 	}
-	return commands.Fail(errors.New(clean(err.Error())))
+	return &commands.Error{Status: status, Err: err}
 }
 
 // read reads a spec from a file, or from an http(s) URL through the
@@ -80,7 +84,8 @@ func read(ctx context.Context, s *session.Session, src string) ([]byte, error) {
 	}
 	f, err := os.Open(src)
 	if err != nil {
-		return nil, fmt.Errorf("spec load: %w", err)
+		// Nothing was read or sent: a usage error, as for other files.
+		return nil, commands.Usagef("cannot read %s: %s", src, commands.DescribeFileErr(err))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxSpecBytes+1))

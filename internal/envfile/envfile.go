@@ -135,6 +135,9 @@ func (s *Set) Names() []string {
 // name is an error listing the known ones.
 func (s *Set) Vars(name string) ([]Var, error) {
 	if name != Shared && !contains(s.Names(), name) {
+		if len(s.Names()) == 0 {
+			return nil, fmt.Errorf("no environment %q: this folder has no environment files (http-client.env.json, http-client.private.env.json, rest-client.env.json, .vscode/settings.json, .env)", name)
+		}
 		return nil, fmt.Errorf("no environment %q: the environments are %s", name, strings.Join(s.Names(), ", "))
 	}
 	m := map[string]Var{}
