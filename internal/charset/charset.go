@@ -28,7 +28,7 @@ func Name(contentType string) string {
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
 		// A sloppy header ("text/html;charset=latin1;") still names one.
-		i := strings.Index(strings.ToLower(contentType), "charset=")
+		i := indexFold(contentType, "charset=")
 		if i < 0 {
 			return ""
 		}
@@ -36,6 +36,18 @@ func Name(contentType string) string {
 		return strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`))
 	}
 	return strings.ToLower(strings.TrimSpace(params["charset"]))
+}
+
+// indexFold is the index of the ASCII word in s, ignoring ASCII case, or
+// -1. It works on s's bytes as they are: lower-casing s first would move
+// the indexes of invalid UTF-8 (a server's header may hold any byte).
+func indexFold(s, word string) int {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return i
+		}
+	}
+	return -1
 }
 
 // lookup is the encoding of name; nil for UTF-8 and ASCII, which need
