@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // shape accumulates the JSON values seen at one place, to infer a schema
@@ -147,7 +148,9 @@ func (s *shape) enum() []string {
 	}
 	var out []string
 	for v := range s.strs {
-		if len(v) > enumMaxLen || v == "" || strings.ContainsAny(v, " \t\n") {
+		// Not UTF-8: JSON would write it as U+FFFD, an enum that the very
+		// value it came from does not match.
+		if len(v) > enumMaxLen || v == "" || strings.ContainsAny(v, " \t\n") || !utf8.ValidString(v) {
 			return nil
 		}
 		out = append(out, v)
