@@ -29,11 +29,7 @@ func (c *collector) add(r commands.Ran, a lesson.Attempt) {
 // its own, grades its lines against the lesson and prints the report.
 // It fails (status 1) when a step did not pass.
 func (st *state) check(ctx context.Context, env *commands.Env, name, file string) error {
-	ls, err := catalog(env)
-	if err != nil {
-		return err
-	}
-	l, err := find(ls, name)
+	l, err := lessonNamed(env, name)
 	if err != nil {
 		return err
 	}

@@ -40,11 +40,7 @@ func progressText(p *lesson.Progress, l *lesson.Lesson) string {
 
 // startNamed starts (or resumes) the lesson called name.
 func (st *state) startNamed(env *commands.Env, name string) error {
-	ls, err := catalog(env)
-	if err != nil {
-		return err
-	}
-	l, err := find(ls, name)
+	l, err := lessonNamed(env, name)
 	if err != nil {
 		return err
 	}
@@ -178,4 +174,13 @@ func (st *state) reset(env *commands.Env) error {
 	st.prog, st.lesson, st.env = nil, nil, nil
 	env.Printf("progress cleared\n")
 	return nil
+}
+
+// lessonNamed is the lesson name of the catalog (shipped and teachers').
+func lessonNamed(env *commands.Env, name string) (*lesson.Lesson, error) {
+	ls, err := catalog(env)
+	if err != nil {
+		return nil, err
+	}
+	return find(ls, name)
 }

@@ -41,17 +41,14 @@ func CreateAppender(path string, first []byte, perm os.FileMode, force bool) (*A
 	if err := WriteFileAtomic(path, first, perm, force); err != nil {
 		return nil, err
 	}
-	st, err := os.Lstat(path)
-	if err != nil || !st.Mode().IsRegular() {
-		return nil, failf("%s changed while writing it: remove it and try again", path)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	f, err := OpenPart(path, true) // the file just written, not a link planted since
 	if err != nil {
-		return nil, failf("cannot write %s: %w", path, err)
+		return nil, err
 	}
-	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
+	st, err := f.Stat()
+	if err != nil {
 		f.Close()
-		return nil, failf("%s changed while opening it: remove it and try again", path)
+		return nil, failf("cannot write %s: %w", path, err)
 	}
 	return &Appender{f: f, path: path, size: st.Size()}, nil
 }

@@ -329,42 +329,13 @@ func (d *indenter) literal(word string) error {
 // number copies a number after checking it against the JSON grammar.
 func (d *indenter) number() error {
 	start := d.pos
-	in := d.in
-	i := start
-	if in[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(in) && in[i] == '0':
-		i++
-	case i < len(in) && in[i] >= '1' && in[i] <= '9':
-		i = digits(in, i)
-	default:
+	i, problem := numberEnd(d.in, start)
+	if problem != "" {
 		d.pos = i
-		return d.syntaxErr("in number")
-	}
-	if i < len(in) && in[i] == '.' {
-		if j := digits(in, i+1); j > i+1 {
-			i = j
-		} else {
-			d.pos = j
-			return d.syntaxErr("after decimal point in number")
-		}
-	}
-	if i < len(in) && (in[i] == 'e' || in[i] == 'E') {
-		i++
-		if i < len(in) && (in[i] == '+' || in[i] == '-') {
-			i++
-		}
-		j := digits(in, i)
-		if j == i {
-			d.pos = i
-			return d.syntaxErr("in exponent of number")
-		}
-		i = j
+		return d.syntaxErr(problem)
 	}
 	on := d.colour(d.seq(func(p *Palette) string { return p.Number }))
-	d.out = append(d.out, in[start:i]...)
+	d.out = append(d.out, d.in[start:i]...)
 	d.reset(on)
 	d.pos = i
 	return nil

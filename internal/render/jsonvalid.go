@@ -40,8 +40,8 @@ func validFrom(in []byte, pos int, stack []byte) bool {
 				return false
 			}
 		case c == '-' || (c >= '0' && c <= '9'):
-			var ok bool
-			if pos, ok = numberEnd(in, pos); !ok {
+			var problem string
+			if pos, problem = numberEnd(in, pos); problem != "" {
 				return false
 			}
 		case c == 't' || c == 'f' || c == 'n':
@@ -157,8 +157,11 @@ func stringEnd(in []byte, pos int) (int, bool) {
 	}
 }
 
-// numberEnd returns the offset after the number starting at pos.
-func numberEnd(in []byte, i int) (int, bool) {
+// numberEnd returns the offset after the number starting at i, and ""
+// when it fits the JSON grammar, else what is wrong ("in number", "after
+// decimal point in number", "in exponent of number") with the offset of
+// the fault. The validator and the indenter share it.
+func numberEnd(in []byte, i int) (int, string) {
 	if in[i] == '-' {
 		i++
 	}
@@ -168,12 +171,12 @@ func numberEnd(in []byte, i int) (int, bool) {
 	case i < len(in) && in[i] >= '1' && in[i] <= '9':
 		i = digits(in, i)
 	default:
-		return i, false
+		return i, "in number"
 	}
 	if i < len(in) && in[i] == '.' {
 		j := digits(in, i+1)
 		if j == i+1 {
-			return j, false
+			return j, "after decimal point in number"
 		}
 		i = j
 	}
@@ -184,9 +187,9 @@ func numberEnd(in []byte, i int) (int, bool) {
 		}
 		j := digits(in, i)
 		if j == i {
-			return j, false
+			return i, "in exponent of number"
 		}
 		i = j
 	}
-	return i, true
+	return i, ""
 }
