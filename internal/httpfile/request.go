@@ -23,6 +23,8 @@ func (p *parser) request(b *block) error {
 		return p.errAt(line, err.Error())
 	}
 	p.i++
+	var url strings.Builder // one copy however many continuation lines
+	url.WriteString(target)
 	for p.i < len(p.lines) {
 		raw := p.lines[p.i]
 		t := strings.TrimSpace(raw)
@@ -30,9 +32,10 @@ func (p *parser) request(b *block) error {
 		if !strings.HasPrefix(t, "?") && !strings.HasPrefix(t, "&") && !(indented && strings.HasPrefix(t, "/")) {
 			break
 		}
-		target += t
+		url.WriteString(t)
 		p.i++
 	}
+	target = url.String()
 	r.Method, r.URL = method, target
 	if err := checkTemplate(target); err != nil {
 		return p.errAt(line, err.Error())
